@@ -1,0 +1,189 @@
+using System.Collections.ObjectModel;
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+using System.Security.Cryptography;
+
+namespace EksAdvisories;
+
+/// <summary>
+/// The advisories, with a data version of their own. <see cref="Default"/> holds the data embedded in this package;
+/// <see cref="Load(Stream)"/> reads newer data in the same format without a new package.
+/// This type is immutable and thread-safe.
+/// </summary>
+public sealed class AdvisoryCatalog
+{
+    private const string ResourcePrefix = "EksAdvisories.Data.";
+
+    private readonly Dictionary<string, Advisory> _byId;
+
+    private AdvisoryCatalog(string dataVersion, string dataSha256, List<Advisory> advisories)
+    {
+        DataVersion = dataVersion;
+        DataSha256 = dataSha256;
+        Advisories = new ReadOnlyCollection<Advisory>(advisories);
+        _byId = advisories.ToDictionary(a => a.Id, StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <summary>
+    /// The advisories embedded in this package, read on first use (no I/O before that, once per process,
+    /// safe to touch from any number of threads at once).
+    /// </summary>
+    public static AdvisoryCatalog Default => DefaultHolder.Instance;
+
+    /// <summary>
+    /// The version of the data, like a time zone database's <c>2024a</c>: the bundle's <c>dataVersion</c> when it has one,
+    /// else the date of the latest advisory change as <c>yyyy.MM.dd</c>.
+    /// </summary>
+    public string DataVersion { get; }
+
+    /// <summary>
+    /// The SHA-256 (lower-case hex) of the bytes the catalog was read from; for the embedded data, of the advisory files
+    /// concatenated in ordinal file-name order. It lets a tool prove which data answered.
+    /// </summary>
+    public string DataSha256 { get; }
+
+    /// <summary>The advisories, in id order.</summary>
+    public IReadOnlyList<Advisory> Advisories { get; }
+
+    /// <summary>Reads a catalog from a stream holding one advisory file exactly as it stands in <c>advisories/</c>, or a bundle of several.</summary>
+    /// <param name="stream">The data (UTF-8 JSON). It is read to the end and not disposed.</param>
+    /// <returns>The catalog.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="stream"/> is null.</exception>
+    /// <exception cref="AdvisoryDataException">The data is malformed, of an unsupported format version, or breaks a rule; the message says where.</exception>
+    public static AdvisoryCatalog Load(Stream stream) => Load(stream, "advisory data stream");
+
+    /// <summary>Reads a catalog from a stream, naming the source in error messages.</summary>
+    /// <param name="stream">The data (UTF-8 JSON). It is read to the end and not disposed.</param>
+    /// <param name="sourceName">A name for the data in messages, such as its file name.</param>
+    /// <returns>The catalog.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="stream"/> or <paramref name="sourceName"/> is null.</exception>
+    /// <exception cref="AdvisoryDataException">The data is malformed, of an unsupported format version, or breaks a rule; the message says where.</exception>
+    public static AdvisoryCatalog Load(Stream stream, string sourceName)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(sourceName);
+        byte[] bytes;
+        try
+        {
+            bytes = AdvisoryDataReader.ReadAllBytes(stream, sourceName);
+        }
+        catch (IOException e)
+        {
+            throw new AdvisoryDataException($"{sourceName}: the data could not be read: {e.Message}", e);
+        }
+
+        var (dataVersion, advisories) = AdvisoryDataReader.Read(bytes, sourceName);
+        return Create(dataVersion, Convert.ToHexString(SHA256.HashData(bytes)).ToLowerInvariant(), advisories, sourceName);
+    }
+
+    /// <summary>Reads a catalog from a file (one advisory or a bundle).</summary>
+    /// <param name="path">The file.</param>
+    /// <returns>The catalog.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
+    /// <exception cref="AdvisoryDataException">The file cannot be read or its data is invalid; the message names the file.</exception>
+    public static AdvisoryCatalog LoadFile(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        try
+        {
+            using var stream = File.OpenRead(path);
+            return Load(stream, path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            throw new AdvisoryDataException($"{path}: the file could not be opened: {e.Message}", e);
+        }
+    }
+
+    /// <summary>The advisory with this id (case-insensitive).</summary>
+    /// <param name="id">An advisory id such as <c>EKSA-2023-0001</c>.</param>
+    /// <returns>The advisory.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="id"/> is null.</exception>
+    /// <exception cref="KeyNotFoundException">No advisory has that id; the message lists the known ids.</exception>
+    public Advisory Get(string id)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        return TryGet(id, out var advisory)
+            ? advisory
+            : throw new KeyNotFoundException($"No advisory has the id '{id}'. Known ids: {string.Join(", ", _byId.Keys.Order(StringComparer.Ordinal))} (data version {DataVersion}).");
+    }
+
+    /// <summary>Looks an advisory up by id (case-insensitive, surrounding white space ignored); never throws.</summary>
+    /// <param name="id">An advisory id, or null.</param>
+    /// <param name="advisory">The advisory, or null.</param>
+    /// <returns>True when found.</returns>
+    public bool TryGet([NotNullWhen(true)] string? id, [NotNullWhen(true)] out Advisory? advisory)
+    {
+        advisory = null;
+        return id is not null && _byId.TryGetValue(id.Trim(), out advisory);
+    }
+
+    /// <summary>Evaluates a version of a component against every advisory about it; never throws for bad version text.</summary>
+    /// <param name="component">The component: <c>vpc-cni</c> or an alias (<c>aws-node</c>, <c>amazon-k8s-cni</c>, …), case-insensitive.</param>
+    /// <param name="version">The version in any form <see cref="ComponentVersion"/> reads.</param>
+    /// <returns>One verdict per advisory about the component; empty when no advisory is about it.</returns>
+    public IReadOnlyList<AdvisoryVerdict> Evaluate(string? component, string? version) => Evaluate(component, version, null);
+
+    /// <summary>Evaluates a version of a component for a cluster of the given Kubernetes version; never throws for bad text.</summary>
+    /// <param name="component">The component: <c>vpc-cni</c> or an alias, case-insensitive.</param>
+    /// <param name="version">The version in any form <see cref="ComponentVersion"/> reads.</param>
+    /// <param name="kubernetesVersion">The cluster's Kubernetes version, or null when unknown.</param>
+    /// <returns>One verdict per advisory about the component; empty when no advisory is about it.</returns>
+    public IReadOnlyList<AdvisoryVerdict> Evaluate(string? component, string? version, string? kubernetesVersion)
+    {
+        List<AdvisoryVerdict>? verdicts = null;
+        foreach (var advisory in Advisories)
+        {
+            if (advisory.Component.Matches(component))
+            {
+                (verdicts ??= []).Add(advisory.Evaluate(version, kubernetesVersion));
+            }
+        }
+
+        return verdicts is null ? [] : verdicts.AsReadOnly();
+    }
+
+    /// <inheritdoc/>
+    public override string ToString() => $"{Advisories.Count} advisories, data version {DataVersion}";
+
+    private static AdvisoryCatalog Create(string? dataVersion, string sha256, List<Advisory> advisories, string source)
+    {
+        if (advisories.Count == 0) throw new AdvisoryDataException($"{source}: the data holds no advisory.");
+        advisories.Sort((x, y) => string.CompareOrdinal(x.Id, y.Id));
+        var version = dataVersion ?? advisories.Max(a => a.Modified).UtcDateTime.ToString("yyyy.MM.dd", CultureInfo.InvariantCulture);
+        return new AdvisoryCatalog(version, sha256, advisories);
+    }
+
+    private static AdvisoryCatalog LoadEmbedded()
+    {
+        var assembly = typeof(AdvisoryCatalog).Assembly;
+        var names = assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal) && n.EndsWith(".json", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        var all = new List<Advisory>();
+        var ids = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var name in names)
+        {
+            using var stream = assembly.GetManifestResourceStream(name)!;
+            var source = "embedded " + name[ResourcePrefix.Length..];
+            var bytes = AdvisoryDataReader.ReadAllBytes(stream, source);
+            hash.AppendData(bytes);
+            var (_, advisories) = AdvisoryDataReader.Read(bytes, source);
+            foreach (var advisory in advisories)
+            {
+                if (!ids.Add(advisory.Id)) throw new AdvisoryDataException($"{source}: the id '{advisory.Id}' appears in two embedded files.");
+                all.Add(advisory);
+            }
+        }
+
+        return Create(null, Convert.ToHexString(hash.GetHashAndReset()).ToLowerInvariant(), all, "embedded advisory data");
+    }
+
+    // The nested holder's static initializer runs once, on first use of Default, under the runtime's type-initialization lock.
+    private static class DefaultHolder
+    {
+        internal static readonly AdvisoryCatalog Instance = LoadEmbedded();
+    }
+}

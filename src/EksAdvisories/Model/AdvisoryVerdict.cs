@@ -1,0 +1,43 @@
+namespace EksAdvisories;
+
+/// <summary>The answer of an advisory for one version. This type is immutable.</summary>
+public sealed class AdvisoryVerdict
+{
+    internal AdvisoryVerdict(string advisoryId, string input, AffectedStatus status, AffectedStatus asPublished, ComponentVersion? version, string reason, AdvisoryAction? action)
+    {
+        AdvisoryId = advisoryId;
+        Input = input;
+        Status = status;
+        AsPublished = asPublished;
+        Version = version;
+        Reason = reason;
+        Action = action;
+    }
+
+    /// <summary>The advisory that answered.</summary>
+    public string AdvisoryId { get; }
+
+    /// <summary>The version text as given.</summary>
+    public string Input { get; }
+
+    /// <summary>The answer under the corrected range.</summary>
+    public AffectedStatus Status { get; }
+
+    /// <summary>The answer under the range as originally published (it differs for v1.11.3, for example).</summary>
+    public AffectedStatus AsPublished { get; }
+
+    /// <summary>True when <see cref="Status"/> and <see cref="AsPublished"/> differ.</summary>
+    public bool DiffersFromPublished => Status != AsPublished;
+
+    /// <summary>The normalized version, or null when the input could not be read.</summary>
+    public ComponentVersion? Version { get; }
+
+    /// <summary>Why, in one sentence a person can read; for <see cref="AffectedStatus.Unknown"/> it quotes the input.</summary>
+    public string Reason { get; }
+
+    /// <summary>What to do; non-null exactly when <see cref="Status"/> is <see cref="AffectedStatus.Affected"/>.</summary>
+    public AdvisoryAction? Action { get; }
+
+    /// <inheritdoc/>
+    public override string ToString() => $"{AdvisoryId} {Status}: {Reason}";
+}

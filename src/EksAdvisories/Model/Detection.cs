@@ -1,0 +1,19 @@
+using System.Collections.ObjectModel;
+
+namespace EksAdvisories;
+
+/// <summary>How to see the condition on a node: log signatures and introspection checks. This type is immutable.</summary>
+public sealed class Detection
+{
+    internal Detection(IList<LogSignature> logSignatures, IList<string> introspectionChecks)
+    {
+        LogSignatures = new ReadOnlyCollection<LogSignature>(logSignatures);
+        IntrospectionChecks = new ReadOnlyCollection<string>(introspectionChecks);
+    }
+
+    /// <summary>Texts in ipamd.log that show the condition.</summary>
+    public IReadOnlyList<LogSignature> LogSignatures { get; }
+
+    /// <summary>Checks to run against the introspection endpoint, IMDS and EC2, in prose.</summary>
+    public IReadOnlyList<string> IntrospectionChecks { get; }
+}

@@ -1,0 +1,38 @@
+using System.Collections.ObjectModel;
+
+namespace EksAdvisories;
+
+/// <summary>The short-term workaround: a version to roll back to, and where that is unsafe. This type is immutable.</summary>
+public sealed class Mitigation
+{
+    internal Mitigation(string targetVersion, string description, KubernetesVersion? unsafeFrom, IList<string> caveats)
+    {
+        TargetVersion = targetVersion;
+        Description = description;
+        UnsafeFromKubernetesVersion = unsafeFrom;
+        Caveats = new ReadOnlyCollection<string>(caveats);
+    }
+
+    /// <summary>The version to roll back to (<c>1.11.3</c>).</summary>
+    public string TargetVersion { get; }
+
+    /// <summary>What the workaround does, in prose.</summary>
+    public string Description { get; }
+
+    /// <summary>The first Kubernetes version on which the workaround must not be used, or null when it is safe everywhere.</summary>
+    public KubernetesVersion? UnsafeFromKubernetesVersion { get; }
+
+    /// <summary>Things to know before using the workaround.</summary>
+    public IReadOnlyList<string> Caveats { get; }
+
+    /// <summary>Whether the workaround can be used on a cluster of the given Kubernetes version; null when that is not known.</summary>
+    /// <param name="kubernetesVersion">The cluster's Kubernetes version, or null when unknown.</param>
+    /// <returns>True when safe, false when unsafe, null when <paramref name="kubernetesVersion"/> is null.</returns>
+    public bool? IsSafeOn(KubernetesVersion? kubernetesVersion) =>
+        UnsafeFromKubernetesVersion is null ? true
+        : kubernetesVersion is null ? null
+        : kubernetesVersion.CompareTo(UnsafeFromKubernetesVersion) < 0;
+
+    /// <inheritdoc/>
+    public override string ToString() => "roll back to v" + TargetVersion;
+}

@@ -1,0 +1,349 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+using Semver;
+
+namespace EksAdvisories;
+
+/// <summary>
+/// A VPC CNI version in any form a cluster shows it: <c>1.12.2</c>, <c>v1.12.2</c>, <c>V1.12.2</c>,
+/// <c>v1.12.2-eksbuild.1</c>, <c>v1.12.1-rc1</c>, <c>1.12.2+build</c>, a partial <c>v1.12</c>, or an image reference
+/// whose tag is one of those. Surrounding white space is ignored.
+/// </summary>
+/// <remarks>
+/// <para>
+/// An <c>-eksbuild.N</c> suffix marks an EKS build of the upstream release, not a pre-release:
+/// <c>v1.12.2-eksbuild.1</c> is release 1.12.2. Other suffixes (<c>-rc1</c>) are pre-releases.
+/// </para>
+/// <para>This type is immutable and thread-safe. Equality and ordering ignore build metadata and the original text.</para>
+/// </remarks>
+public sealed class ComponentVersion : IEquatable<ComponentVersion>, IComparable<ComponentVersion>
+{
+    private const string EksBuildPrefix = "eksbuild.";
+    private SemVersion? _upstream;
+
+    private ComponentVersion(string original, int major, int? minor, int? patch, string prerelease, int? eksBuild, string metadata, ImageReference? image)
+    {
+        Original = original;
+        Major = major;
+        Minor = minor;
+        Patch = patch;
+        Prerelease = prerelease;
+        EksBuild = eksBuild;
+        Metadata = metadata;
+        Image = image;
+    }
+
+    /// <summary>The text this version was parsed from, exactly as given.</summary>
+    public string Original { get; }
+
+    /// <summary>The major version number.</summary>
+    public int Major { get; }
+
+    /// <summary>The minor version number, or <see langword="null"/> for a major-only version such as <c>v1</c>.</summary>
+    public int? Minor { get; }
+
+    /// <summary>The patch version number, or <see langword="null"/> for a partial version such as <c>v1.12</c>.</summary>
+    public int? Patch { get; }
+
+    /// <summary>The upstream pre-release label (<c>rc1</c>), or an empty string for a release. Never contains an EKS build suffix.</summary>
+    public string Prerelease { get; }
+
+    /// <summary>The N of an <c>-eksbuild.N</c> suffix, or <see langword="null"/> when the version is not an EKS add-on build.</summary>
+    public int? EksBuild { get; }
+
+    /// <summary>Build metadata after <c>+</c>, or an empty string.</summary>
+    public string Metadata { get; }
+
+    /// <summary>The image reference the version was read from, or <see langword="null"/> when it was given as a bare version.</summary>
+    public ImageReference? Image { get; }
+
+    /// <summary>True when the version names a release line rather than one release (<c>v1.12</c>, <c>v1</c>).</summary>
+    public bool IsPartial => Patch is null;
+
+    /// <summary>True when the version is an upstream pre-release such as <c>v1.12.1-rc1</c>. EKS builds are not pre-releases.</summary>
+    public bool IsPrerelease => Prerelease.Length > 0;
+
+    /// <summary>The upstream release this version is, or belongs to, without the <c>v</c>, EKS build suffix or metadata: <c>1.12.2</c>, <c>1.12.1-rc1</c>, <c>1.12</c>.</summary>
+    public string UpstreamRelease
+    {
+        get
+        {
+            var core = Minor is null ? Major.ToString(CultureInfo.InvariantCulture)
+                : Patch is null ? string.Create(CultureInfo.InvariantCulture, $"{Major}.{Minor}")
+                : string.Create(CultureInfo.InvariantCulture, $"{Major}.{Minor}.{Patch}");
+            return IsPrerelease ? core + "-" + Prerelease : core;
+        }
+    }
+
+    /// <summary>The upstream release as a SemVer value (EKS build suffix and metadata dropped); null for partial versions.</summary>
+    internal SemVersion? Upstream => IsPartial ? null : _upstream ??= new SemVersion(
+        Major, Minor!.Value, Patch!.Value,
+        IsPrerelease ? Prerelease.Split('.').Select(p => new PrereleaseIdentifier(p)) : null,
+        null);
+
+    /// <summary>Parses <paramref name="text"/>.</summary>
+    /// <param name="text">A version in one of the forms listed on <see cref="ComponentVersion"/>.</param>
+    /// <returns>The parsed version.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
+    /// <exception cref="FormatException">The text is not a version; the message quotes it and says what was expected.</exception>
+    public static ComponentVersion Parse(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return ParseCore(text, out var error) ?? throw new FormatException(error);
+    }
+
+    /// <summary>Tries to parse <paramref name="text"/>; never throws.</summary>
+    /// <param name="text">A version in one of the forms listed on <see cref="ComponentVersion"/>, or null.</param>
+    /// <param name="version">The parsed version, or null.</param>
+    /// <returns>True when the text is a version.</returns>
+    public static bool TryParse([NotNullWhen(true)] string? text, [NotNullWhen(true)] out ComponentVersion? version) =>
+        TryParse(text, out version, out _);
+
+    /// <summary>Tries to parse <paramref name="text"/>; never throws, and says why when it fails.</summary>
+    /// <param name="text">A version in one of the forms listed on <see cref="ComponentVersion"/>, or null.</param>
+    /// <param name="version">The parsed version, or null.</param>
+    /// <param name="error">Why the text is not a version (quoting it), or null on success.</param>
+    /// <returns>True when the text is a version.</returns>
+    public static bool TryParse([NotNullWhen(true)] string? text, [NotNullWhen(true)] out ComponentVersion? version, [NotNullWhen(false)] out string? error)
+    {
+        if (text is null)
+        {
+            version = null;
+            error = "No version was given (null).";
+            return false;
+        }
+
+        version = ParseCore(text, out error);
+        return version is not null;
+    }
+
+    /// <summary>The one parser behind Parse and TryParse: returns the error message instead of throwing it.</summary>
+    internal static ComponentVersion? ParseCore(string text, out string? error)
+    {
+        var trimmed = text.AsSpan().Trim();
+        if (trimmed.IsEmpty)
+        {
+            error = text.Length == 0 ? "The version is empty." : $"The version '{text}' is only white space.";
+            return null;
+        }
+
+        if (!ImageReference.LooksLikeImage(trimmed))
+        {
+            return ParseVersionText(text, trimmed, null, out error);
+        }
+
+        var image = ImageReference.TryParseCore(trimmed.ToString(), out error);
+        if (image is null) return null;
+        if (image.Tag is null)
+        {
+            error = image.Digest is null
+                ? $"Image reference '{text}' has no tag, so it names no version; expected a tag such as ':v1.12.2-eksbuild.1'."
+                : $"Image reference '{text}' is pinned by digest only; a digest does not say which version it is. Give the tag as well (for example 'amazon-k8s-cni:v1.12.5-eksbuild.1@{image.Digest}').";
+            return null;
+        }
+
+        var version = ParseVersionText(text, image.Tag.AsSpan(), image, out error);
+        if (version is null) error = $"Image reference '{text}': " + error;
+        return version;
+    }
+
+    private static ComponentVersion? ParseVersionText(string original, ReadOnlySpan<char> s, ImageReference? image, out string? error)
+    {
+        error = null;
+        if (s.Equals("latest", StringComparison.OrdinalIgnoreCase))
+        {
+            error = $"The tag 'latest' in '{original}' names no fixed version; give the version the image was built from.";
+            return null;
+        }
+
+        if (s[0] is 'v' or 'V') s = s[1..];
+
+        var plus = s.IndexOf('+');
+        var metadata = ReadOnlySpan<char>.Empty;
+        if (plus >= 0)
+        {
+            metadata = s[(plus + 1)..];
+            s = s[..plus];
+            if (!IsValidIdentifiers(metadata))
+            {
+                error = $"The build metadata '{metadata}' in '{original}' is malformed; expected dot-separated letters, digits and hyphens.";
+                return null;
+            }
+        }
+
+        var dash = s.IndexOf('-');
+        var prerelease = ReadOnlySpan<char>.Empty;
+        if (dash >= 0)
+        {
+            prerelease = s[(dash + 1)..];
+            s = s[..dash];
+            if (!IsValidIdentifiers(prerelease) || HasNumericIdentifierWithLeadingZero(prerelease))
+            {
+                error = $"The suffix '{prerelease}' in '{original}' is malformed; expected dot-separated letters, digits and hyphens such as 'eksbuild.1' or 'rc1'.";
+                return null;
+            }
+        }
+
+        Span<int> numbers = stackalloc int[3];
+        var count = 0;
+        while (true)
+        {
+            var dot = s.IndexOf('.');
+            var part = dot < 0 ? s : s[..dot];
+            if (count == 3)
+            {
+                error = $"'{original}' has a fourth version number; expected major.minor.patch such as '1.12.2'.";
+                return null;
+            }
+
+            if (!TryReadNumber(part, out numbers[count]))
+            {
+                error = part.IsEmpty
+                    ? $"'{original}' has an empty version number; expected major.minor.patch such as 'v1.12.2'."
+                    : $"'{original}' is not a version: '{part}' is not a version number; expected major.minor.patch such as 'v1.12.2' or 'v1.12.2-eksbuild.1'.";
+                return null;
+            }
+
+            count++;
+            if (dot < 0) break;
+            s = s[(dot + 1)..];
+        }
+
+        if (count < 3 && (!prerelease.IsEmpty || !metadata.IsEmpty))
+        {
+            error = $"'{original}' has a suffix but only {count} version number(s); a suffix needs major.minor.patch.";
+            return null;
+        }
+
+        int? eksBuild = null;
+        var upstreamPrerelease = prerelease;
+        if (prerelease.StartsWith(EksBuildPrefix, StringComparison.OrdinalIgnoreCase)
+            && TryReadNumber(prerelease[EksBuildPrefix.Length..], out var build))
+        {
+            eksBuild = build;
+            upstreamPrerelease = ReadOnlySpan<char>.Empty;
+        }
+
+        return new ComponentVersion(
+            original,
+            numbers[0],
+            count > 1 ? numbers[1] : null,
+            count > 2 ? numbers[2] : null,
+            upstreamPrerelease.IsEmpty ? string.Empty : upstreamPrerelease.ToString(),
+            eksBuild,
+            metadata.IsEmpty ? string.Empty : metadata.ToString(),
+            image);
+    }
+
+    private static bool TryReadNumber(ReadOnlySpan<char> part, out int value)
+    {
+        value = 0;
+        if (part.IsEmpty || part.Length > 9) return false;
+        // SemVer forbids leading zeros; reading "012" as 12 would be a guess.
+        if (part.Length > 1 && part[0] == '0') return false;
+        foreach (var c in part)
+        {
+            if (!char.IsAsciiDigit(c)) return false;
+            value = (value * 10) + (c - '0');
+        }
+
+        return true;
+    }
+
+    private static bool IsValidIdentifiers(ReadOnlySpan<char> text)
+    {
+        if (text.IsEmpty) return false;
+        var identifierLength = 0;
+        foreach (var c in text)
+        {
+            if (c == '.')
+            {
+                if (identifierLength == 0) return false;
+                identifierLength = 0;
+                continue;
+            }
+
+            if (!(char.IsAsciiLetterOrDigit(c) || c == '-')) return false;
+            identifierLength++;
+        }
+
+        return identifierLength > 0;
+    }
+
+    private static bool HasNumericIdentifierWithLeadingZero(ReadOnlySpan<char> text)
+    {
+        while (!text.IsEmpty)
+        {
+            var dot = text.IndexOf('.');
+            var identifier = dot < 0 ? text : text[..dot];
+            var numeric = true;
+            foreach (var c in identifier) numeric &= char.IsAsciiDigit(c);
+            if (numeric && identifier.Length > 1 && identifier[0] == '0') return true;
+            text = dot < 0 ? ReadOnlySpan<char>.Empty : text[(dot + 1)..];
+        }
+
+        return false;
+    }
+
+    /// <summary>The normalized version: no <c>v</c>, no white space, no image, metadata kept: <c>1.12.2-eksbuild.1</c>.</summary>
+    public override string ToString()
+    {
+        var text = UpstreamRelease;
+        if (EksBuild is { } build) text += string.Create(CultureInfo.InvariantCulture, $"-eksbuild.{build}");
+        if (Metadata.Length > 0) text += "+" + Metadata;
+        return text;
+    }
+
+    /// <inheritdoc/>
+    public bool Equals(ComponentVersion? other) =>
+        other is not null && Major == other.Major && Minor == other.Minor && Patch == other.Patch
+        && string.Equals(Prerelease, other.Prerelease, StringComparison.Ordinal) && EksBuild == other.EksBuild;
+
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => Equals(obj as ComponentVersion);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Major, Minor, Patch, Prerelease, EksBuild);
+
+    /// <summary>
+    /// Orders by upstream precedence (a pre-release before its release), then by EKS build, a plain release before its EKS builds.
+    /// A partial version sorts before every release of its line.
+    /// </summary>
+    /// <param name="other">The version to compare with.</param>
+    /// <returns>Negative, zero or positive, as for <see cref="IComparable{T}"/>.</returns>
+    public int CompareTo(ComponentVersion? other)
+    {
+        if (other is null) return 1;
+        var c = Major.CompareTo(other.Major);
+        if (c != 0) return c;
+        c = Nullable.Compare(Minor, other.Minor);
+        if (c != 0) return c;
+        c = Nullable.Compare(Patch, other.Patch);
+        if (c != 0) return c;
+        if (!IsPartial)
+        {
+            c = Upstream!.ComparePrecedenceTo(other.Upstream);
+            if (c != 0) return c;
+        }
+
+        return Nullable.Compare(EksBuild, other.EksBuild);
+    }
+
+    /// <summary>Equality as <see cref="Equals(ComponentVersion?)"/>.</summary>
+    public static bool operator ==(ComponentVersion? left, ComponentVersion? right) => left is null ? right is null : left.Equals(right);
+
+    /// <summary>Inequality as <see cref="Equals(ComponentVersion?)"/>.</summary>
+    public static bool operator !=(ComponentVersion? left, ComponentVersion? right) => !(left == right);
+
+    /// <summary>Ordering as <see cref="CompareTo(ComponentVersion?)"/>.</summary>
+    public static bool operator <(ComponentVersion? left, ComponentVersion? right) => left is null ? right is not null : left.CompareTo(right) < 0;
+
+    /// <summary>Ordering as <see cref="CompareTo(ComponentVersion?)"/>.</summary>
+    public static bool operator <=(ComponentVersion? left, ComponentVersion? right) => left is null || left.CompareTo(right) <= 0;
+
+    /// <summary>Ordering as <see cref="CompareTo(ComponentVersion?)"/>.</summary>
+    public static bool operator >(ComponentVersion? left, ComponentVersion? right) => left is not null && left.CompareTo(right) > 0;
+
+    /// <summary>Ordering as <see cref="CompareTo(ComponentVersion?)"/>.</summary>
+    public static bool operator >=(ComponentVersion? left, ComponentVersion? right) => left is null ? right is null : left.CompareTo(right) >= 0;
+}
