@@ -97,8 +97,8 @@ internal static class AdvisoryEvaluator
                 summary += $" If you cannot upgrade yet, rolling back to {target} avoids the defect.";
                 break;
             case false:
-                withheld = $"Rolling back to {target} is unsafe on Kubernetes {kubernetes} (releases before v1.12 fail on Kubernetes {mitigation.UnsafeFromKubernetesVersion} and later); upgrading to {upgradeTo} or later is the only remedy.";
-                summary += " Do not roll back: " + withheld;
+                withheld = $"rolling back to {target} is unsafe on Kubernetes {kubernetes} (unsafe from Kubernetes {mitigation.UnsafeFromKubernetesVersion} on; see the mitigation caveats), so upgrading to {upgradeTo} or later is the only remedy.";
+                summary += $" Do not roll back to {target}: " + withheld;
                 break;
             default:
                 summary += $" If you cannot upgrade yet and the cluster runs Kubernetes older than {mitigation.UnsafeFromKubernetesVersion}, rolling back to {target} avoids the defect; on {mitigation.UnsafeFromKubernetesVersion} and later it is unsafe.";

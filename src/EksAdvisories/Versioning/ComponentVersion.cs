@@ -152,7 +152,9 @@ public sealed class ComponentVersion : IEquatable<ComponentVersion>, IComparable
         error = null;
         if (s.Equals("latest", StringComparison.OrdinalIgnoreCase))
         {
-            error = $"The tag 'latest' in '{original}' names no fixed version; give the version the image was built from.";
+            error = image is null
+                ? $"'{original}' names no fixed version; give the version itself, such as 'v1.12.5-eksbuild.1'."
+                : $"The tag 'latest' in '{original}' names no fixed version; give the version the image was built from.";
             return null;
         }
 
