@@ -9,6 +9,9 @@ namespace EksAdvisories;
 /// </summary>
 public sealed class Advisory
 {
+    private readonly VerdictCache _verdicts = new();
+    private readonly Func<string, string?, AdvisoryVerdict> _evaluateUncached;
+
     internal Advisory(
         string schemaVersion, string id, int revision, DateTimeOffset published, DateTimeOffset modified,
         string title, string summary, AdvisoryComponent component, AffectedVersions affected, PublishedStatement asPublished,
@@ -16,6 +19,7 @@ public sealed class Advisory
         Detection detection, IList<GlossaryEntry> glossary, IList<AdvisoryReference> references, IList<Correction> corrections,
         IList<RevisionEntry> history)
     {
+        _evaluateUncached = EvaluateUncached;
         SchemaVersion = schemaVersion;
         Id = id;
         Revision = revision;
@@ -101,7 +105,7 @@ public sealed class Advisory
     /// <summary>Evaluates a version given as text; never throws for bad text (the answer is then <see cref="AffectedStatus.Unknown"/>).</summary>
     /// <param name="version">A version in any form <see cref="ComponentVersion"/> reads: <c>v1.12.2-eksbuild.1</c>, an image reference, …</param>
     /// <returns>The verdict.</returns>
-    public AdvisoryVerdict Evaluate(string? version) => AdvisoryEvaluator.Evaluate(this, version, null, null);
+    public AdvisoryVerdict Evaluate(string? version) => Evaluate(version, null);
 
     /// <summary>
     /// Evaluates a version for a cluster of the given Kubernetes version, so that the mitigation is only offered
@@ -111,6 +115,12 @@ public sealed class Advisory
     /// <param name="kubernetesVersion">The cluster's Kubernetes version (<c>1.27</c>, <c>v1.29.3-eks-…</c>), or null when unknown.</param>
     /// <returns>The verdict.</returns>
     public AdvisoryVerdict Evaluate(string? version, string? kubernetesVersion)
+    {
+        if (version is null) return AdvisoryEvaluator.Evaluate(this, (string?)null, null, null);
+        return _verdicts.GetOrAdd(version, kubernetesVersion, _evaluateUncached);
+    }
+
+    private AdvisoryVerdict EvaluateUncached(string version, string? kubernetesVersion)
     {
         if (kubernetesVersion is null) return AdvisoryEvaluator.Evaluate(this, version, null, null);
         return KubernetesVersion.TryParse(kubernetesVersion, out var parsed, out var error)

@@ -25,7 +25,7 @@ public class VersionPropertyTests
             Assert.False(string.IsNullOrWhiteSpace(verdict.Reason));
             Assert.Equal(verdict.Status == AffectedStatus.Affected, verdict.Action is not null);
             _ = ComponentVersion.TryParse(s, out _, out _);
-        }, iter: 20_000);
+        }, iter: 50_000);
     }
 
     [Fact]
@@ -42,7 +42,7 @@ public class VersionPropertyTests
             {
                 Assert.Equal(AffectedStatus.Unknown, verdict.Status);
             }
-        }, iter: 20_000);
+        }, iter: 50_000);
     }
 
     [Fact]

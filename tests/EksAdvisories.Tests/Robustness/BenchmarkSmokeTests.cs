@@ -1,0 +1,16 @@
+using EksAdvisories.Benchmarks;
+
+namespace EksAdvisories.Tests.Robustness;
+
+public class BenchmarkSmokeTests
+{
+    [Fact]
+    public void Every_benchmark_runs_once()
+    {
+        var log = new StringWriter();
+        var ran = QuickRunner.RunAll(log);
+        Assert.Contains("EvaluateBenchmarks.EksAdvisories_Evaluate", ran);
+        Assert.Contains("CatalogLoadBenchmarks.Load", ran);
+        Assert.True(ran.Count >= 6, log.ToString());
+    }
+}
