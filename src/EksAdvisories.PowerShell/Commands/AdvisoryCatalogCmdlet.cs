@@ -44,7 +44,7 @@ public abstract class AdvisoryCatalogCmdlet : PSCmdlet
             if (provider.ImplementingType != typeof(FileSystemProvider))
             {
                 ThrowTerminatingError(ErrorRecords.InvalidArgument(
-                    "DataPathNotAFile", $"-DataPath '{DataPath}' is a {provider.Name} path; expected the path of an advisory data file.", DataPath));
+                    "DataPathNotAFile", $"-DataPath '{DataPath}' is a path of the {provider.Name} provider; expected the path of an advisory data file.", DataPath));
                 return;
             }
         }
