@@ -87,7 +87,6 @@ $config.Run.PassThru = $true
 $config.Run.Exit = $false
 $config.Run.Throw = $false
 $config.Output.Verbosity = 'Detailed'
-$config.Output.CIFormat = 'None'
 $config.TestResult.Enabled = $true
 $config.TestResult.OutputFormat = 'NUnitXml'
 $config.TestResult.OutputPath = Join-Path $resultsDir 'pester-results.xml'
