@@ -16,6 +16,10 @@ internal static class ErrorRecords
     public static ErrorRecord AdvisoryNotFound(string id, string message) =>
         new(new ItemNotFoundException(message), "AdvisoryNotFound", ErrorCategory.ObjectNotFound, id);
 
+    /// <summary>A component that no advisory is about, such as another EKS add-on piped in from describe-addon.</summary>
+    public static ErrorRecord NoAdvisoryForComponent(string component, string message) =>
+        new(new ItemNotFoundException(message), "NoAdvisoryForComponent", ErrorCategory.ObjectNotFound, component);
+
     /// <summary>A data file that cannot be opened or read; the library's message names the file and the place.</summary>
     public static ErrorRecord DataError(AdvisoryDataException exception, string path)
     {

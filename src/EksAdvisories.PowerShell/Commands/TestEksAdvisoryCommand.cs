@@ -81,13 +81,9 @@ public sealed class TestEksAdvisoryCommand : AdvisoryCatalogCmdlet
         var advisories = Advisories();
         if (advisories.Count == 0)
         {
-            WriteError(new ErrorRecord(
-                new ItemNotFoundException(_onlyAdvisory is null
-                    ? $"No advisory in data version {Catalog.DataVersion} is about the component '{Component}'; the advisories are about {string.Join(", ", Catalog.Advisories.Select(a => a.Component.Name).Distinct(StringComparer.Ordinal))}."
-                    : $"The advisory {_onlyAdvisory.Id} is about {_onlyAdvisory.Component.Name}, not about the component '{Component}'."),
-                "NoAdvisoryForComponent",
-                ErrorCategory.ObjectNotFound,
-                Component));
+            WriteError(ErrorRecords.NoAdvisoryForComponent(Component, _onlyAdvisory is null
+                ? $"No advisory in data version {Catalog.DataVersion} is about the component '{Component}'; the advisories are about {string.Join(", ", Catalog.Advisories.Select(a => a.Component.Name).Distinct(StringComparer.Ordinal))}."
+                : $"The advisory {_onlyAdvisory.Id} is about {_onlyAdvisory.Component.Name}, not about the component '{Component}'."));
             return;
         }
 
