@@ -1,0 +1,33 @@
+using System.Management.Automation;
+
+namespace EksAdvisories.PowerShell.Commands;
+
+/// <summary>
+/// Builds the error records the cmdlets write, so that each kind of failure has one error id, one category and a
+/// message that names the input, whichever cmdlet reports it.
+/// </summary>
+internal static class ErrorRecords
+{
+    /// <summary>An argument the command cannot use at all (null, empty, wrong kind of path).</summary>
+    public static ErrorRecord InvalidArgument(string errorId, string message, object? target) =>
+        new(new ArgumentException(message), errorId, ErrorCategory.InvalidArgument, target);
+
+    /// <summary>An advisory id that the catalog does not hold; <paramref name="message"/> lists the ids it does hold.</summary>
+    public static ErrorRecord AdvisoryNotFound(string id, string message) =>
+        new(new ItemNotFoundException(message), "AdvisoryNotFound", ErrorCategory.ObjectNotFound, id);
+
+    /// <summary>A component that no advisory is about, such as another EKS add-on piped in from describe-addon.</summary>
+    public static ErrorRecord NoAdvisoryForComponent(string component, string message) =>
+        new(new ItemNotFoundException(message), "NoAdvisoryForComponent", ErrorCategory.ObjectNotFound, component);
+
+    /// <summary>A data file that cannot be opened or read; the library's message names the file and the place.</summary>
+    public static ErrorRecord DataError(AdvisoryDataException exception, string path)
+    {
+        var missing = exception.InnerException is FileNotFoundException or DirectoryNotFoundException;
+        return new ErrorRecord(
+            exception,
+            missing ? "DataFileNotFound" : "DataFileInvalid",
+            missing ? ErrorCategory.ObjectNotFound : ErrorCategory.InvalidData,
+            path);
+    }
+}

@@ -1,0 +1,36 @@
+# Module manifest for EksAdvisories. The build writes the copy in the module folder with the version placeholders below
+# replaced by the package version (Directory.Build.props), so the module and the package always carry the same version.
+@{
+    RootModule           = 'EksAdvisories.PowerShell.dll'
+    ModuleVersion        = '@ModuleVersion@'
+    GUID                 = '4786b3a2-b4a3-4bc6-ba6f-20a52dc49108'
+    Author               = 'EksAdvisories contributors'
+    CompanyName          = 'EksAdvisories contributors'
+    Copyright            = 'Copyright (c) 2026 EksAdvisories contributors'
+    Description          = 'The Amazon VPC CNI IPAMD reconcile regression (v1.11.4-rc1 through v1.12.2, and v1.11.5; fixed in v1.12.5) as versioned advisory data: look the advisory up and test VPC CNI versions, EKS add-on builds and aws-node images against it, with what to do about each.'
+
+    # Semver 3 and the library target .NET 8; Windows PowerShell 5.1 (.NET Framework) cannot load them.
+    CompatiblePSEditions = @('Core')
+    PowerShellVersion    = '7.4'
+
+    FormatsToProcess     = @('EksAdvisories.Format.ps1xml')
+
+    # Explicit lists keep discovery fast and the public surface deliberate; a new cmdlet is one line here.
+    CmdletsToExport      = @(
+        'Get-EksAdvisory'
+        'Test-EksAdvisory'
+    )
+    FunctionsToExport    = @()
+    AliasesToExport      = @()
+    VariablesToExport    = @()
+
+    PrivateData          = @{
+        PSData = @{
+            Tags         = @('EKS', 'AWS', 'VPC-CNI', 'aws-node', 'IPAMD', 'Kubernetes', 'Advisory', 'Security', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
+            LicenseUri   = 'https://github.com/eksadvisories/EksAdvisories/blob/main/LICENSE'
+            ProjectUri   = 'https://github.com/eksadvisories/EksAdvisories'
+            ReleaseNotes = 'https://github.com/eksadvisories/EksAdvisories/blob/main/CHANGELOG.md'
+            Prerelease   = '@Prerelease@'
+        }
+    }
+}

@@ -1,0 +1,83 @@
+# The module folder and its manifest: what Import-Module and the PowerShell Gallery read.
+param(
+    # The built module folder; run-pester.ps1 passes it.
+    [string] $ModulePath = (Join-Path $PSScriptRoot '../../artifacts/module/Release/EksAdvisories'),
+    # The repository root, for the package version in Directory.Build.props.
+    [string] $RepositoryRoot = (Join-Path $PSScriptRoot '../..')
+)
+
+BeforeAll {
+    $manifestPath = Join-Path $ModulePath 'EksAdvisories.psd1'
+    $manifest = Test-ModuleManifest -Path $manifestPath -ErrorAction Stop
+    $data = Import-PowerShellDataFile -LiteralPath $manifestPath
+    [xml] $buildProps = Get-Content -Raw -LiteralPath (Join-Path $RepositoryRoot 'Directory.Build.props')
+    $packageVersion = @($buildProps.Project.PropertyGroup | ForEach-Object { $_['VersionPrefix'] } | Where-Object { $_ })[0].InnerText
+    $expectedCmdlets = @('Get-EksAdvisory', 'Test-EksAdvisory')
+    Import-Module $ModulePath -Force -ErrorAction Stop
+}
+
+Describe 'The module manifest' {
+    It 'passes Test-ModuleManifest' {
+        $manifest.Name | Should-Be 'EksAdvisories'
+    }
+
+    It 'carries the package version of Directory.Build.props' {
+        $packageVersion | Should-NotBeNull
+        $manifest.Version | Should-Be ([version] $packageVersion)
+    }
+
+    It 'has no version placeholder left' {
+        Get-Content -Raw -LiteralPath $manifestPath | Should-NotMatchString '@\w+@'
+    }
+
+    It 'is for PowerShell 7.4 and later, Core edition only' {
+        $manifest.PowerShellVersion | Should-Be ([version] '7.4')
+        $manifest.CompatiblePSEditions | Should-BeCollection @('Core')
+    }
+
+    It 'exports exactly the cmdlets of the module and no function, alias or variable' {
+        @($manifest.ExportedCmdlets.Keys | Sort-Object) | Should-BeCollection $expectedCmdlets
+        $data.FunctionsToExport.Count | Should-Be 0
+        $data.AliasesToExport.Count | Should-Be 0
+        $data.VariablesToExport.Count | Should-Be 0
+    }
+
+    It 'names the module dll as root module and the formats file' {
+        $data.RootModule | Should-Be 'EksAdvisories.PowerShell.dll'
+        $data.FormatsToProcess | Should-BeCollection @('EksAdvisories.Format.ps1xml')
+    }
+
+    It 'has a GUID, a description, tags, license and project links' {
+        $manifest.Guid | Should-NotBe ([guid]::Empty)
+        $manifest.Description | Should-NotBeWhiteSpaceString
+        $data.PrivateData.PSData.Tags | Should-ContainCollection 'EKS'
+        $data.PrivateData.PSData.LicenseUri | Should-BeString 'https://github.com/eksadvisories/EksAdvisories/blob/main/LICENSE'
+        $data.PrivateData.PSData.ProjectUri | Should-BeString 'https://github.com/eksadvisories/EksAdvisories'
+    }
+}
+
+Describe 'The module folder' {
+    It 'holds <_>' -ForEach @(
+        'EksAdvisories.psd1', 'EksAdvisories.PowerShell.dll', 'EksAdvisories.dll', 'Semver.dll',
+        'Microsoft.Extensions.Primitives.dll', 'EksAdvisories.Format.ps1xml', 'EksAdvisories.PowerShell.dll-Help.xml'
+    ) {
+        Test-Path -LiteralPath (Join-Path $ModulePath $_) | Should-BeTrue -Because 'the module loads it from its own folder'
+    }
+
+    It 'does not ship System.Management.Automation: PowerShell provides it' {
+        Test-Path (Join-Path $ModulePath 'System.Management.Automation.dll') | Should-BeFalse
+    }
+}
+
+Describe 'The imported module' {
+    It 'exports exactly the manifest cmdlets' {
+        @((Get-Command -Module EksAdvisories).Name | Sort-Object) | Should-BeCollection $expectedCmdlets
+    }
+
+    It 'declares <Name> output type <Type>' -ForEach @(
+        @{ Name = 'Get-EksAdvisory'; Type = 'EksAdvisories.Advisory' }
+        @{ Name = 'Test-EksAdvisory'; Type = 'EksAdvisories.AdvisoryVerdict' }
+    ) {
+        (Get-Command $Name).OutputType.Name | Should-BeCollection @($Type)
+    }
+}
