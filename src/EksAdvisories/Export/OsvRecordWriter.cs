@@ -61,7 +61,7 @@ internal static class OsvRecordWriter
         sb.Append("\n\n## EKS add-on versions\n\n").Append(EksBuildNote(a)).Append("\n\n");
         sb.Append("## Corrections to the advisory as published\n\nAs published, the affected range was `").Append(a.AsPublished.RangeText)
             .Append("` with the fix in v").Append(a.AsPublished.FixedIn).Append(". Upstream evidence contradicts these claims:\n\n");
-        foreach (var c in a.Corrections) sb.Append("- ").Append(c.Claim).Append(' ').Append(c.CorrectedStatement).Append('\n');
+        foreach (var c in a.Corrections) sb.Append("- Published: ").Append(c.Claim).Append(" Corrected: ").Append(c.CorrectedStatement).Append('\n');
         return sb.ToString().TrimEnd('\n');
     }
 
