@@ -26,9 +26,9 @@ internal static class CsxScriptRunner
 
     public static async Task<CsxRun> RunAsync(string scriptPath, IList<string> args, string? standardInput = null)
     {
-        var library = new[] { typeof(AdvisoryCatalog).Assembly.Location, typeof(Semver.SemVersion).Assembly.Location }
+        var dependencies = new[] { typeof(Semver.SemVersion).Assembly.Location }
             .Concat(Directory.EnumerateFiles(AppContext.BaseDirectory, "Microsoft.Extensions.Primitives.dll"));
-        var resolver = new NuGetReferenceResolver(library);
+        var resolver = new NuGetReferenceResolver(typeof(AdvisoryCatalog).Assembly.Location, dependencies);
         var options = ScriptOptions.Default
             .WithFilePath(scriptPath)
             .WithFileEncoding(System.Text.Encoding.UTF8)
