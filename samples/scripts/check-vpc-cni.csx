@@ -20,11 +20,12 @@
 // dotnet-script also exits 1 when the script fails to compile or throws. Environment.Exit is not used, so that a host
 // running the script in its own process (a test, a REPL) is not shut down with it.
 #r "nuget: EksAdvisories, 1.0.0"
+#nullable enable
 
 using EksAdvisories;
 
 var versions = new List<string>();
-string kubernetes = null;
+string? kubernetes = null;
 for (var i = 0; i < Args.Count; i++)
 {
     var arg = Args[i];
@@ -68,8 +69,7 @@ if (kubernetes is not null && !KubernetesVersion.TryParse(kubernetes, out _, out
 if (versions.Count == 0)
 {
     if (!Console.IsInputRedirected) Console.Error.WriteLine("Reading versions from standard input, one per line (end with Ctrl+D).");
-    string line;
-    while ((line = Console.In.ReadLine()) is not null)
+    while (Console.In.ReadLine() is { } line)
     {
         var text = line.Trim();
         if (text.Length > 0 && !text.StartsWith('#')) versions.Add(text);

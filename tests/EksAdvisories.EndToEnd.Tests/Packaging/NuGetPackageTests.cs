@@ -41,6 +41,14 @@ public sealed class NuGetPackageTests(PackedPackage package) : IClassFixture<Pac
     }
 
     [Fact]
+    public void A_CI_pack_from_a_clone_with_a_remote_is_free_of_warnings()
+    {
+        package.AssertPacked();
+        var warnings = package.Pack!.StandardOutput.Split('\n').Where(l => l.Contains(": warning ", StringComparison.Ordinal)).Distinct().ToList();
+        Assert.True(warnings.Count == 0, "dotnet pack warned:\n" + string.Join("\n", warnings) + "\n\n" + package.Pack.Describe());
+    }
+
+    [Fact]
     public void Symbol_package_pdb_maps_sources_to_the_commit_on_GitHub_with_SourceLink()
     {
         package.AssertPacked();
