@@ -1,0 +1,56 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Semver;
+
+namespace EksAdvisories;
+
+/// <summary>Formatting rules shared by the exporters, so that all of them write times, versions and JSON alike.</summary>
+internal static class ExportFormat
+{
+    // The output is a file for tools, never embedded in HTML, so the relaxed encoder keeps quotes and non-ASCII
+    // characters readable instead of writing \u0022; it is still valid, escaped JSON.
+    private static readonly JsonWriterOptions WriterOptions = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    // OSV's "introduced: 0" reads as the lowest possible version; the data reader stores it as 0.0.0-0.
+    private static readonly SemVersion Zero = new(0, 0, 0, [new PrereleaseIdentifier(0)], null);
+
+    /// <summary>An RFC 3339 UTC time ending in <c>Z</c>, with a fraction only when the time has one (OSV's timestamp pattern).</summary>
+    public static string Timestamp(DateTimeOffset value)
+    {
+        var utc = value.UtcDateTime;
+        return utc.Ticks % TimeSpan.TicksPerSecond == 0
+            ? utc.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)
+            : utc.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff", CultureInfo.InvariantCulture).TrimEnd('0') + "Z";
+    }
+
+    /// <summary>The calendar date of a time, for people: <c>2023-11-21</c>.</summary>
+    public static string Date(DateTimeOffset value) => value.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>The version of a range event as the data and OSV write it (<c>0</c> for the open lower bound).</summary>
+    public static string EventVersion(RangeEvent e) => e.Kind == RangeEventKind.Introduced && e.SemVersion == Zero ? "0" : e.Version;
+
+    /// <summary>Writes JSON with <paramref name="write"/> and returns it as text with <c>\n</c> line ends on every platform.</summary>
+    public static string Json(Action<Utf8JsonWriter> write)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            write(writer);
+        }
+
+        // Utf8JsonWriter indents with Environment.NewLine on net8.0 (JsonWriterOptions.NewLine arrived in .NET 9);
+        // string values never hold a raw line break (they are escaped), so this only touches indentation.
+        var text = Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+        return Environment.NewLine == "\n" ? text : text.Replace(Environment.NewLine, "\n", StringComparison.Ordinal);
+    }
+
+    /// <summary>Writes a property holding an array of strings.</summary>
+    public static void WriteStrings(Utf8JsonWriter writer, string name, IEnumerable<string> values)
+    {
+        writer.WriteStartArray(name);
+        foreach (var value in values) writer.WriteStringValue(value);
+        writer.WriteEndArray();
+    }
+}

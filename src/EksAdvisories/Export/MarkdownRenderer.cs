@@ -1,0 +1,140 @@
+using System.Text;
+using Semver;
+
+namespace EksAdvisories;
+
+/// <summary>
+/// Renders an advisory as a Markdown document for people. Lines end in <c>\n</c> on every platform so that the document
+/// is the same everywhere; table cells escape <c>|</c> so that prose cannot break a table.
+/// </summary>
+internal static class MarkdownRenderer
+{
+    public static string Render(Advisory a)
+    {
+        var md = new StringBuilder();
+        md.Append("# ").Append(a.Id).Append(": ").Append(a.Title).Append("\n\n");
+        md.Append("Revision ").Append(a.Revision).Append(", published ").Append(ExportFormat.Date(a.Published))
+            .Append(", last modified ").Append(ExportFormat.Date(a.Modified)).Append(". Component: `").Append(a.Component.Name)
+            .Append("` (also known as ").Append(string.Join(", ", a.Component.Aliases.Select(n => "`" + n + "`")))
+            .Append("; upstream `").Append(a.Component.UpstreamModule).Append("`).\n\n");
+        md.Append(a.Summary).Append("\n\n");
+
+        RenderAffected(md, a);
+
+        md.Append("## Root cause\n\n").Append(a.RootCause.Description).Append("\n\n");
+        md.Append("- Introduced in v").Append(a.RootCause.IntroducedIn).Append(" by ").Append(Link(a.RootCause.IntroducedBy));
+        if (a.RootCause.IntroducedByCommit is { } introducedCommit) md.Append(" (commit `").Append(introducedCommit).Append("`)");
+        md.Append('\n');
+        md.Append("- Fixed by ").Append(Link(a.RootCause.FixedBy));
+        if (a.RootCause.FixedByCommit is { } fixedCommit) md.Append(" (commit `").Append(fixedCommit).Append("`)");
+        md.Append(", first released in v").Append(a.Remediation.FirstReleasedFixedVersion).Append("\n\n");
+
+        md.Append("## Impact\n\n").Append(a.Impact).Append("\n\n");
+        md.Append("## Trigger conditions\n\nThe failure needs all of these:\n\n");
+        for (var i = 0; i < a.TriggerConditions.Count; i++) md.Append(i + 1).Append(". ").Append(a.TriggerConditions[i]).Append('\n');
+        md.Append('\n');
+
+        var r = a.Remediation;
+        md.Append("## Remediation\n\n").Append(r.Description).Append("\n\n");
+        md.Append("- First fixed release: **v").Append(r.FirstReleasedFixedVersion).Append("**\n");
+        md.Append("- First fixed EKS add-on build: `").Append(r.FirstFixedAddonVersion).Append("`\n");
+        md.Append("- Recommended EKS add-on build: `").Append(r.RecommendedAddonVersion).Append("`\n");
+        foreach (var caveat in r.Caveats) md.Append("- ").Append(caveat).Append('\n');
+        md.Append('\n');
+
+        var m = a.Mitigation;
+        md.Append("## Mitigation\n\n").Append(m.Description).Append("\n\n");
+        if (m.UnsafeFromKubernetesVersion is { } unsafeFrom)
+        {
+            md.Append("> **Not on Kubernetes ").Append(unsafeFrom).Append(" or later.** Rolling back to v").Append(m.TargetVersion)
+                .Append(" is only safe on clusters older than Kubernetes ").Append(unsafeFrom).Append("; there, upgrade to v")
+                .Append(r.FirstReleasedFixedVersion).Append(" or later instead.\n\n");
+        }
+
+        foreach (var caveat in m.Caveats) md.Append("- ").Append(caveat).Append('\n');
+        md.Append('\n');
+
+        md.Append("## Detection\n\nLog lines in `ipamd.log` (`/var/log/aws-routed-eni/ipamd.log`) that show the condition:\n\n");
+        md.Append("| signature | what it means |\n|---|---|\n");
+        foreach (var s in a.Detection.LogSignatures) md.Append("| `").Append(Cell(s.Text)).Append("` | ").Append(Cell(s.Meaning)).Append(" |\n");
+        if (a.Detection.IntrospectionChecks.Count > 0)
+        {
+            md.Append("\nChecks on a node:\n\n");
+            foreach (var check in a.Detection.IntrospectionChecks) md.Append("- ").Append(check).Append('\n');
+        }
+
+        md.Append('\n');
+
+        md.Append("## Glossary\n\n");
+        foreach (var g in a.Glossary)
+        {
+            md.Append("- **").Append(g.Term).Append("**: ").Append(g.Definition);
+            if (g.Link is { } link) md.Append(" (").Append(Link(link)).Append(')');
+            md.Append('\n');
+        }
+
+        md.Append('\n');
+
+        md.Append("## References\n\n");
+        foreach (var x in a.References)
+        {
+            md.Append("- ").Append(x.Type).Append(": ").Append(Link(x.Url));
+            if (x.Description is { } description) md.Append(" — ").Append(description);
+            md.Append('\n');
+        }
+
+        md.Append('\n');
+
+        md.Append("## Corrections to the advisory as published\n\n");
+        md.Append("| field | published claim | correction | evidence |\n|---|---|---|---|\n");
+        foreach (var c in a.Corrections)
+        {
+            md.Append("| `").Append(Cell(c.Field)).Append("` | ").Append(Cell(c.Claim)).Append(" | ").Append(Cell(c.CorrectedStatement)).Append(" | ")
+                .Append(string.Join("<br>", c.Evidence.Select(Link))).Append(" |\n");
+        }
+
+        md.Append('\n');
+
+        md.Append("## History\n\n");
+        foreach (var h in a.History)
+        {
+            md.Append("- Revision ").Append(h.Revision).Append(" (").Append(ExportFormat.Date(h.Date)).Append("): ").Append(h.Summary).Append('\n');
+        }
+
+        return md.ToString();
+    }
+
+    private static void RenderAffected(StringBuilder md, Advisory a)
+    {
+        md.Append("## Affected versions\n\n");
+        md.Append("| | range | fixed in | mitigation |\n|---|---|---|---|\n");
+        md.Append("| **corrected** | `").Append(Cell(a.Affected.Range.ToString())).Append("` | v").Append(a.Remediation.FirstReleasedFixedVersion)
+            .Append(" | v").Append(a.Mitigation.TargetVersion);
+        if (a.Mitigation.UnsafeFromKubernetesVersion is { } unsafeFrom) md.Append(" (Kubernetes before ").Append(unsafeFrom).Append(" only)");
+        md.Append(" |\n");
+        md.Append("| as published | `").Append(Cell(a.AsPublished.RangeText)).Append("` | v").Append(a.AsPublished.FixedIn)
+            .Append(" | v").Append(a.AsPublished.MitigationTarget).Append(" |\n\n");
+
+        md.Append("Known releases:\n\n| release | status | as published | note |\n|---|---|---|---|\n");
+        var rows = a.Affected.KnownAffectedReleases.Select(v => (Version: v, Never: false))
+            .Concat(a.Affected.KnownUnaffectedReleases.Select(v => (Version: v, Never: false)))
+            .Concat(a.Affected.NeverReleased.Select(v => (Version: v, Never: true)))
+            .Select(row => (row.Version, row.Never, Sem: SemVersion.Parse(row.Version, SemVersionStyles.Strict)))
+            .OrderBy(row => row.Sem, SemVersion.PrecedenceComparer);
+        foreach (var (version, never, sem) in rows)
+        {
+            var status = never ? "never released" : a.Affected.Range.Contains(sem) ? "**affected**" : "not affected";
+            var published = a.AsPublished.Range.Contains(sem) ? "affected" : "not affected";
+            var note = never ? "no image and no add-on build exist"
+                : a.Affected.Range.Contains(sem) != a.AsPublished.Range.Contains(sem) ? "the published range is wrong here"
+                : string.Empty;
+            md.Append("| v").Append(version).Append(" | ").Append(status).Append(" | ").Append(published).Append(" | ").Append(note).Append(" |\n");
+        }
+
+        md.Append('\n').Append(OsvRecordWriter.EksBuildNote(a)).Append("\n\n");
+    }
+
+    private static string Link(Uri uri) => "<" + uri.OriginalString + ">";
+
+    private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
+}

@@ -1,0 +1,30 @@
+using System.Text.Json;
+using Json.Schema;
+
+namespace EksAdvisories.Tests.Export;
+
+/// <summary>Validates JSON against the official OSV schema copied into <c>Schemas/osv-schema.json</c>.</summary>
+internal static class OsvSchemaValidator
+{
+    // Built once: JsonSchema.Net registers a built schema under its $id, and one instance is safe to share across tests.
+    private static readonly Lazy<JsonSchema> Schema = new(() =>
+        JsonSchema.FromText(File.ReadAllText(RepositoryPaths.Combine("tests", "EksAdvisories.Tests", "Schemas", "osv-schema.json"))));
+
+    /// <summary>The schema's errors for <paramref name="json"/> as "instance path: message" lines; empty when valid.</summary>
+    public static IReadOnlyList<string> Errors(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        var results = Schema.Value.Evaluate(document.RootElement, new EvaluationOptions
+        {
+            OutputFormat = OutputFormat.List,
+            // OSV's timestamps and reference URLs use "format"; without this the formats would only be annotations.
+            RequireFormatValidation = true,
+        });
+        if (results.IsValid) return [];
+        var errors = (results.Details ?? [])
+            .Where(d => d.Errors is not null)
+            .SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation} ({d.EvaluationPath}): {e.Key}: {e.Value}"))
+            .ToList();
+        return errors.Count > 0 ? errors : ["invalid, without details"];
+    }
+}
