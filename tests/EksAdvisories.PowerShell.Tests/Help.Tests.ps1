@@ -19,6 +19,8 @@ Describe 'Help for <_>' -ForEach $cmdlets {
         $name = $_
         $help = Get-Help -Name $name -Full
         $parameters = @((Get-Command $name).Parameters.Keys | Where-Object { $_ -notin $common })
+        # -WhatIf and -Confirm are common parameters, yet what they do differs per cmdlet, so a cmdlet that has them says so.
+        $documentable = @($parameters) + @((Get-Command $name).Parameters.Keys | Where-Object { $_ -in 'WhatIf', 'Confirm' })
     }
 
     It 'has a synopsis of its own, not the generated syntax line' {
@@ -41,7 +43,7 @@ Describe 'Help for <_>' -ForEach $cmdlets {
 
     It 'describes every parameter, and only parameters the cmdlet has' {
         $documented = @($help.parameters.parameter | ForEach-Object name)
-        @($documented | Sort-Object) | Should-BeCollection @($parameters | Sort-Object)
+        @($documented | Sort-Object) | Should-BeCollection @($documentable | Sort-Object)
         foreach ($parameter in $help.parameters.parameter) {
             ($parameter.description.Text -join ' ') | Should-NotBeWhiteSpaceString -Because "-$($parameter.name) needs a description"
         }

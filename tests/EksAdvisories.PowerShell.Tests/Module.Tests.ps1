@@ -12,7 +12,7 @@ BeforeAll {
     $data = Import-PowerShellDataFile -LiteralPath $manifestPath
     [xml] $buildProps = Get-Content -Raw -LiteralPath (Join-Path $RepositoryRoot 'Directory.Build.props')
     $packageVersion = @($buildProps.Project.PropertyGroup | ForEach-Object { $_['VersionPrefix'] } | Where-Object { $_ })[0].InnerText
-    $expectedCmdlets = @('Get-EksAdvisory', 'Test-EksAdvisory')
+    $expectedCmdlets = @('Export-EksAdvisory', 'Get-EksAdvisory', 'Test-EksAdvisory')
     Import-Module $ModulePath -Force -ErrorAction Stop
 }
 
@@ -70,6 +70,16 @@ Describe 'The module folder' {
 }
 
 Describe 'The imported module' {
+    It 'makes the library types usable right after Import-Module, before any cmdlet runs' {
+        # A fresh process: in this one another test file may already have run a cmdlet, which loads the library. The same
+        # PowerShell as this one; run as a dotnet tool, that is the dotnet host with pwsh.dll.
+        $host_ = [System.Environment]::ProcessPath
+        $hostArgs = @(if ([System.IO.Path]::GetFileNameWithoutExtension($host_) -eq 'dotnet') { Join-Path $PSHOME 'pwsh.dll' })
+        $out = & $host_ @hostArgs -NoProfile -NonInteractive -Command "Import-Module '$ModulePath'; [EksAdvisories.AdvisoryCatalog]::Default.DataVersion"
+        $LASTEXITCODE | Should-Be 0
+        $out | Should-MatchString '^\d{4}\.\d{2}\.\d{2}$'
+    }
+
     It 'exports exactly the manifest cmdlets' {
         @((Get-Command -Module EksAdvisories).Name | Sort-Object) | Should-BeCollection $expectedCmdlets
     }
@@ -79,5 +89,9 @@ Describe 'The imported module' {
         @{ Name = 'Test-EksAdvisory'; Type = 'EksAdvisories.AdvisoryVerdict' }
     ) {
         (Get-Command $Name).OutputType.Name | Should-BeCollection @($Type)
+    }
+
+    It 'declares Export-EksAdvisory output types String (to the pipeline) and FileInfo (-Path -PassThru)' {
+        @((Get-Command Export-EksAdvisory).OutputType.Name | Sort-Object) | Should-BeCollection @('System.IO.FileInfo', 'System.String')
     }
 }

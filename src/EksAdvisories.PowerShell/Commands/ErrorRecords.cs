@@ -20,6 +20,13 @@ internal static class ErrorRecords
     public static ErrorRecord NoAdvisoryForComponent(string component, string message) =>
         new(new ItemNotFoundException(message), "NoAdvisoryForComponent", ErrorCategory.ObjectNotFound, component);
 
+    /// <summary>
+    /// An output file the command refuses to write (it exists under <c>-NoClobber</c>, it is read-only) or cannot write;
+    /// <paramref name="exception"/>'s message names the file, the target object is its resolved path.
+    /// </summary>
+    public static ErrorRecord OutputFileError(string errorId, ErrorCategory category, Exception exception, string path) =>
+        new(exception, errorId, category, path);
+
     /// <summary>A data file that cannot be opened or read; the library's message names the file and the place.</summary>
     public static ErrorRecord DataError(AdvisoryDataException exception, string path)
     {
