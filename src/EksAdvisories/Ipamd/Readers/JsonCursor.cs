@@ -43,7 +43,7 @@ internal readonly struct JsonCursor
             }
 
             var where = e.LineNumber is { } line ? $" (line {line + 1}, byte {e.BytePositionInLine + 1})" : string.Empty;
-            throw new SnapshotException(fileName, null, $"not valid JSON{where}: {e.Message}", e);
+            throw new SnapshotException(fileName, null, $"not valid JSON{where}; expected the complete JSON document as the tool wrote it. {e.Message}", e);
         }
     }
 
