@@ -17,14 +17,14 @@ internal static class IpamdBehaviors
         if (version.IsPartial)
         {
             // A release line decides the behaviour only when every release of the line has the same one.
-            var line = (version.Major, version.Minor ?? -1);
-            if (line.Major == 0 || (line.Major == 1 && version.Minor is { } m && m <= 10))
+            var minor = version.Minor;
+            if (version.Major == 0 || (version.Major == 1 && minor <= 10))
             {
                 reason = $"every {shown}.x release predates the regression (v1.11.4-rc1)";
                 return IpamdBehavior.PreRegression;
             }
 
-            if (line.Major >= 2 || (line.Major == 1 && version.Minor is >= 13))
+            if (version.Major >= 2 || (version.Major == 1 && minor >= 13))
             {
                 reason = $"every {shown}.x release has the fix (v1.12.5 and later)";
                 return IpamdBehavior.Fixed;
