@@ -6,6 +6,7 @@ using EksAdvisories.Cli;
 var root = new RootCommand("EKS advisories: is this VPC CNI version affected by the IPAMD reconcile regression, and is this node stuck?")
 {
     CheckVersionCommand.Create(),
+    CheckNodeCommand.Create(),
     ShowCommand.Create(),
 };
 root.SetAction(_ => DefaultCommand.Run());
