@@ -97,7 +97,7 @@ internal static class AdvisoryEvaluator
                 summary += $" If you cannot upgrade yet, rolling back to {target} avoids the defect.";
                 break;
             case false:
-                withheld = $"rolling back to {target} is unsafe on Kubernetes {kubernetes} (unsafe from Kubernetes {mitigation.UnsafeFromKubernetesVersion} on; see the mitigation caveats), so upgrading to {upgradeTo} or later is the only remedy.";
+                withheld = $"Kubernetes {kubernetes} is {mitigation.UnsafeFromKubernetesVersion} or later, where {target} must not run (see the mitigation caveats); upgrading to {upgradeTo} or later is the only remedy.";
                 summary += $" Do not roll back to {target}: " + withheld;
                 break;
             default:

@@ -1,0 +1,69 @@
+using System.Collections.ObjectModel;
+
+namespace EksAdvisories.Ipamd;
+
+/// <summary>
+/// What the reference model predicts for one IPAMD behaviour over the horizon: whether the datastore comes to hold every
+/// address EC2 has on the node's ENIs, when, and what it cost in EC2 calls. This type is immutable.
+/// </summary>
+public sealed class BehaviorOutcome
+{
+    internal BehaviorOutcome(
+        IpamdBehavior behavior, SimulationStart start, TimeSpan? recoveredAfter, int assignCalls, int assignRefused,
+        int describeCalls, int enisAttached, int reconcileRuns, IList<string> missingAtStart, IList<string> missingAtEnd, string summary)
+    {
+        Behavior = behavior;
+        Start = start;
+        RecoveredAfter = recoveredAfter;
+        AssignPrivateIpAddressesCalls = assignCalls;
+        AssignPrivateIpAddressesRefused = assignRefused;
+        DescribeNetworkInterfacesCalls = describeCalls;
+        EnisAttached = enisAttached;
+        ReconcileRuns = reconcileRuns;
+        MissingAtStart = new ReadOnlyCollection<string>(missingAtStart);
+        MissingAtEnd = new ReadOnlyCollection<string>(missingAtEnd);
+        Summary = summary;
+    }
+
+    /// <summary>The IPAMD behaviour modelled.</summary>
+    public IpamdBehavior Behavior { get; }
+
+    /// <summary>Whether the run started from the current datastore or from a restart now.</summary>
+    public SimulationStart Start { get; }
+
+    /// <summary>True when, at the end of the horizon, the datastore holds every address EC2 has on the node's ENIs.</summary>
+    public bool Recovers => MissingAtEnd.Count == 0;
+
+    /// <summary>
+    /// The simulated time at which the datastore first held every address EC2 has (zero when nothing was missing at the
+    /// start), or null when that never happened within the horizon.
+    /// </summary>
+    public TimeSpan? RecoveredAfter { get; }
+
+    /// <summary>AssignPrivateIpAddresses calls made over the horizon, refused ones included.</summary>
+    public int AssignPrivateIpAddressesCalls { get; }
+
+    /// <summary>AssignPrivateIpAddresses calls EC2 refused with PrivateIpAddressLimitExceeded.</summary>
+    public int AssignPrivateIpAddressesRefused { get; }
+
+    /// <summary>DescribeNetworkInterfaces calls made over the horizon.</summary>
+    public int DescribeNetworkInterfacesCalls { get; }
+
+    /// <summary>ENIs IPAMD attached over the horizon.</summary>
+    public int EnisAttached { get; }
+
+    /// <summary>How often the 60 s nodeIPPoolReconcile ran; zero on an affected IPAMD whose pool stays low (the reconcile is starved).</summary>
+    public int ReconcileRuns { get; }
+
+    /// <summary>Addresses (secondary IPs, or prefixes in CIDR notation) EC2 has that the datastore lacked at the start, as <c>eni-…:10.0.1.15</c>.</summary>
+    public IReadOnlyList<string> MissingAtStart { get; }
+
+    /// <summary>Addresses EC2 has that the datastore still lacks at the end of the horizon, as <c>eni-…:10.0.1.15</c>.</summary>
+    public IReadOnlyList<string> MissingAtEnd { get; }
+
+    /// <summary>The outcome in one sentence.</summary>
+    public string Summary { get; }
+
+    /// <inheritdoc/>
+    public override string ToString() => $"{Behavior} ({Start}): {Summary}";
+}

@@ -1,0 +1,20 @@
+namespace EksAdvisories.Ipamd;
+
+/// <summary>The checker's answer for a node, defined by the reference model's predictions.</summary>
+public enum ReconcileVerdict
+{
+    /// <summary>A part needed for the verdict is missing (the per-ENI limit, or the CNI version while the behaviours disagree); the report says which.</summary>
+    Unknown = 0,
+
+    /// <summary>The datastore, IMDS and EC2 agree on every ENI's addresses.</summary>
+    InSync = 1,
+
+    /// <summary>The views disagree, but the model predicts this node's IPAMD recovers (or nothing is lost), now and after a restart.</summary>
+    Drifted = 2,
+
+    /// <summary>Not stuck now, but if aws-node restarted now (datastore rebuilt from the current, stale IMDS) the model predicts it would get stuck.</summary>
+    AtRisk = 3,
+
+    /// <summary>The model, run from the current datastore with this node's IPAMD behaviour, predicts addresses missing from the datastore with no recovery over the horizon.</summary>
+    Stuck = 4,
+}

@@ -1,0 +1,20 @@
+namespace EksAdvisories.Ipamd;
+
+/// <summary>The file names of the snapshot folder layout, and the limits every snapshot file is held to.</summary>
+internal static class SnapshotFiles
+{
+    public const string Enis = "enis.json";
+    public const string Imds = "imds.json";
+    public const string Ec2NetworkInterfaces = "ec2-network-interfaces.json";
+    public const string InstanceType = "instance-type.json";
+    public const string IpamdEnvSettings = "ipamd-env-settings.json";
+    public const string AwsNodeDaemonSet = "aws-node-daemonset.json";
+    public const string CniVersion = "cni-version.txt";
+    public const string IpamdLog = "ipamd.log";
+
+    /// <summary>Real snapshot files are kilobytes (logs a few MB); anything larger is a wrong file, refused before it is read.</summary>
+    public const long MaxFileBytes = 64L * 1024 * 1024;
+
+    /// <summary>The real formats nest fewer than 10 levels; deeper input is refused rather than risking deep recursion.</summary>
+    public const int MaxJsonDepth = 64;
+}
