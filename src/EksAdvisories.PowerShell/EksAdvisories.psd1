@@ -7,7 +7,7 @@
     Author               = 'EksAdvisories contributors'
     CompanyName          = 'EksAdvisories contributors'
     Copyright            = 'Copyright (c) 2026 EksAdvisories contributors'
-    Description          = 'The Amazon VPC CNI IPAMD reconcile regression (v1.11.4-rc1 through v1.12.2, and v1.11.5; fixed in v1.12.5) as versioned advisory data: look the advisory up and test VPC CNI versions, EKS add-on builds and aws-node images against it, with what to do about each; export the advisory as an OSV record, Markdown or JSON.'
+    Description          = 'The Amazon VPC CNI IPAMD reconcile regression (v1.11.4-rc1 through v1.12.2, and v1.11.5; fixed in v1.12.5) as versioned advisory data: look the advisory up and test VPC CNI versions, EKS add-on builds and aws-node images against it, with what to do about each; check node snapshots for the IPAMD reconcile failure with the reference model; export the advisory as an OSV record, Markdown or JSON.'
 
     # Semver 3 and the library target .NET 8; Windows PowerShell 5.1 (.NET Framework) cannot load them.
     CompatiblePSEditions = @('Core')
@@ -24,6 +24,7 @@
         'Export-EksAdvisory'
         'Get-EksAdvisory'
         'Test-EksAdvisory'
+        'Test-IpamdReconcile'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

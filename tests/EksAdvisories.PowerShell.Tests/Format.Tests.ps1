@@ -64,3 +64,48 @@ Describe 'The AdvisoryVerdict table view' {
         (Test-EksAdvisory 'v1.11.3' | Get-TableLine -Default)[0] | Should-MatchString '^Input\s+Status\s+AsPublished\s+Version\s+Reason\s*$'
     }
 }
+
+Describe 'The ReconcileReport views' {
+    BeforeAll {
+        $snapshots = (Resolve-Path (Join-Path $RepositoryRoot 'samples/snapshots')).ProviderPath
+    }
+
+    It 'are registered for EksAdvisories.Ipamd.ReconcileReport: a table and a list' {
+        $views = (Get-FormatData -TypeName 'EksAdvisories.Ipamd.ReconcileReport').FormatViewDefinition
+        @($views | ForEach-Object { $_.Control.GetType().Name } | Sort-Object) | Should-BeCollection @('ListControl', 'TableControl')
+    }
+
+    It 'is by default a table grouped by folder, with the headers Snapshot, Verdict, CniVersion, AdvisoryStatus, Findings' {
+        $lines = Get-ChildItem -LiteralPath $snapshots -Directory | Sort-Object Name | Test-IpamdReconcile | Get-TableLine -Default
+        $lines[0] | Should-MatchString "^\s*Directory: $([regex]::Escape($snapshots))\s*$"
+        $lines[1] | Should-MatchString '^Snapshot\s+Verdict\s+CniVersion\s+AdvisoryStatus\s+Findings\s*$'
+    }
+
+    It 'shows one row per snapshot: folder name, verdict, version, advisory status, number of findings' {
+        $lines = Get-ChildItem -LiteralPath $snapshots -Directory | Sort-Object Name | Test-IpamdReconcile | Get-TableLine
+        $rows = $lines | Select-Object -Skip 3
+        $rows[0] | Should-MatchString '^at-risk\s+AtRisk\s+1\.12\.2-eksbuild\.1\s+Affected\s+\d+$'
+        $rows[1] | Should-MatchString '^in-sync\s+InSync\s+1\.12\.6-eksbuild\.2\s+NotAffected\s+0$'
+        $rows[3] | Should-MatchString "^stuck-affected\s+Stuck\s+1\.12\.2-eksbuild\.1\s+Affected\s+$((Test-IpamdReconcile (Join-Path $snapshots 'stuck-affected')).Findings.Count)$"
+    }
+
+    It 'shows the whole report with Format-List, one finding per line' {
+        $text = Test-IpamdReconcile (Join-Path $snapshots 'stuck-affected') | Format-List | Out-String -Width 400
+        $text | Should-MatchString "(?m)^Path\s+: $([regex]::Escape((Join-Path $snapshots 'stuck-affected')))"
+        $text | Should-MatchString '(?m)^Verdict\s+: Stuck'
+        $text | Should-MatchString '(?m)^Findings\s+: IPAMD001 Error eni-0b2c3d4e5f6071829: '
+        $text | Should-MatchString '(?m)^\s+IPAMD003 '
+        $text | Should-MatchString '(?m)^Outcomes\s+: PreRegression \(CurrentDatastore\): '
+        $text | Should-MatchString '(?m)^Action\s+: Upgrade'
+    }
+
+    It 'shows findings as a table: Code, Severity, EniId, Message' {
+        $report = Test-IpamdReconcile (Join-Path $snapshots 'stuck-affected')
+        ($report.Findings | Get-TableLine -Default)[0] | Should-MatchString '^Code\s+Severity\s+EniId\s+Message\s*$'
+    }
+
+    It 'shows model outcomes as a table: Behavior, Start, Recovers, RecoveredAfter, Summary' {
+        $report = Test-IpamdReconcile (Join-Path $snapshots 'stuck-affected')
+        ($report.Outcomes | Get-TableLine -Default)[0] | Should-MatchString '^Behavior\s+Start\s+Recovers\s+RecoveredAfter\s+Summary\s*$'
+    }
+}

@@ -12,7 +12,7 @@ BeforeAll {
     $data = Import-PowerShellDataFile -LiteralPath $manifestPath
     [xml] $buildProps = Get-Content -Raw -LiteralPath (Join-Path $RepositoryRoot 'Directory.Build.props')
     $packageVersion = @($buildProps.Project.PropertyGroup | ForEach-Object { $_['VersionPrefix'] } | Where-Object { $_ })[0].InnerText
-    $expectedCmdlets = @('Export-EksAdvisory', 'Get-EksAdvisory', 'Test-EksAdvisory')
+    $expectedCmdlets = @('Export-EksAdvisory', 'Get-EksAdvisory', 'Test-EksAdvisory', 'Test-IpamdReconcile')
     Import-Module $ModulePath -Force -ErrorAction Stop
 }
 
@@ -87,6 +87,7 @@ Describe 'The imported module' {
     It 'declares <Name> output type <Type>' -ForEach @(
         @{ Name = 'Get-EksAdvisory'; Type = 'EksAdvisories.Advisory' }
         @{ Name = 'Test-EksAdvisory'; Type = 'EksAdvisories.AdvisoryVerdict' }
+        @{ Name = 'Test-IpamdReconcile'; Type = 'EksAdvisories.Ipamd.ReconcileReport' }
     ) {
         (Get-Command $Name).OutputType.Name | Should-BeCollection @($Type)
     }

@@ -27,6 +27,23 @@ internal static class ErrorRecords
     public static ErrorRecord OutputFileError(string errorId, ErrorCategory category, Exception exception, string path) =>
         new(exception, errorId, category, path);
 
+    /// <summary>A snapshot folder that does not exist; the target object is its resolved path.</summary>
+    public static ErrorRecord SnapshotNotFound(string path, string message) =>
+        new(new ItemNotFoundException(message), "SnapshotNotFound", ErrorCategory.ObjectNotFound, path);
+
+    /// <summary>
+    /// A snapshot folder whose files cannot be read. The exception stays the library's, so that its FileName and JsonPath
+    /// remain at hand; the displayed message adds the folder, because the library's names only the file within it.
+    /// </summary>
+    public static ErrorRecord SnapshotInvalid(Ipamd.SnapshotException exception, string path) =>
+        new(exception, "SnapshotInvalid", ErrorCategory.InvalidData, path)
+        {
+            ErrorDetails = new ErrorDetails($"Snapshot '{path}': {exception.Message}")
+            {
+                RecommendedAction = "Fix or collect again the file named (samples/collect-node-snapshot.ps1 or .sh), then run the check again.",
+            },
+        };
+
     /// <summary>A data file that cannot be opened or read; the library's message names the file and the place.</summary>
     public static ErrorRecord DataError(AdvisoryDataException exception, string path)
     {
