@@ -69,6 +69,20 @@ public abstract class CollectorTests
     }
 
     [Fact]
+    public async Task Without_an_imds_token_it_falls_back_to_imdsv1()
+    {
+        var original = Collector.Example("at-risk");
+        using var temp = new TemporaryDirectory("collect-v1");
+        await using var node = FakeNodeServer.Serve(original, refuseTokens: true);
+        var output = temp.Combine("snapshot");
+
+        var run = await CollectAsync(output, node.Url, node.Url, FakeAwsTools.Write(original, temp.Path), Path.Combine(original, "ipamd.log"));
+
+        Assert.True(run.ExitCode == 0, run.Describe() + "\n--- requests ---\n" + node.Log());
+        CollectedSnapshot.AssertSameAs(original, output, run, node);
+    }
+
+    [Fact]
     public async Task Base_urls_with_a_trailing_slash_work()
     {
         var original = Collector.Example("in-sync");

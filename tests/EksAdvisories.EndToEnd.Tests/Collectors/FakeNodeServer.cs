@@ -7,7 +7,8 @@ using System.Text.Json;
 namespace EksAdvisories.EndToEnd.Tests.Collectors;
 
 /// <summary>
-/// IMDS (v2 only: a token from <c>PUT /latest/api/token</c> is required on every read) and the IPAMD introspection
+/// IMDS (v2 only: a token from <c>PUT /latest/api/token</c> is required on every read; or v1 only, refusing tokens as
+/// IMDS does when the PUT comes from too many hops away) and the IPAMD introspection
 /// endpoint of one node, answered on 127.0.0.1 from an example snapshot folder. A hand-written HTTP/1.1 server rather
 /// than HttpListener: HttpListener answers 411 to a PUT without Content-Length, which is exactly what curl sends to
 /// IMDS and what the real IMDS accepts.
@@ -23,11 +24,13 @@ internal sealed class FakeNodeServer : IAsyncDisposable
     private readonly CancellationTokenSource stopping = new();
     private readonly string snapshot;
     private readonly Dictionary<string, string> imds;
+    private readonly bool refuseTokens;
     private readonly Task acceptLoop;
 
-    private FakeNodeServer(string snapshot)
+    private FakeNodeServer(string snapshot, bool refuseTokens)
     {
         this.snapshot = snapshot;
+        this.refuseTokens = refuseTokens;
         imds = JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(Path.Combine(snapshot, "imds.json")))
             ?? throw new InvalidOperationException("imds.json of " + snapshot + " is null");
         listener.Start();
@@ -40,7 +43,7 @@ internal sealed class FakeNodeServer : IAsyncDisposable
     /// <summary>Every request served, as "METHOD path -> status", for assertion messages.</summary>
     public ConcurrentQueue<string> Requests { get; } = new();
 
-    public static FakeNodeServer Serve(string snapshotFolder) => new(snapshotFolder);
+    public static FakeNodeServer Serve(string snapshotFolder, bool refuseTokens = false) => new(snapshotFolder, refuseTokens);
 
     /// <summary>A loopback URL nothing listens on: the port was free a moment ago and is closed again.</summary>
     public static string UnreachableUrl()
@@ -107,6 +110,7 @@ internal sealed class FakeNodeServer : IAsyncDisposable
     {
         if (path == "/latest/api/token")
         {
+            if (refuseTokens) return Text(403, "forbidden");
             return method == "PUT" && headers.ContainsKey(TokenTtlHeader) ? Text(200, Token) : Text(method == "PUT" ? 400 : 405, "token requests are PUT with a TTL header");
         }
 
@@ -114,7 +118,7 @@ internal sealed class FakeNodeServer : IAsyncDisposable
         {
             // IMDSv2 with HttpTokens=required: no token, no answer.
             if (method != "GET") return Text(405, "method not allowed");
-            if (!headers.TryGetValue(TokenHeader, out var token) || token != Token) return Text(401, "unauthorized");
+            if (!refuseTokens && (!headers.TryGetValue(TokenHeader, out var token) || token != Token)) return Text(401, "unauthorized");
             return imds.TryGetValue(path[MetaData.Length..], out var value) ? Text(200, value) : Text(404, "not found");
         }
 
@@ -139,6 +143,7 @@ internal sealed class FakeNodeServer : IAsyncDisposable
         200 => "OK",
         400 => "Bad Request",
         401 => "Unauthorized",
+        403 => "Forbidden",
         404 => "Not Found",
         405 => "Method Not Allowed",
         _ => "Status",
