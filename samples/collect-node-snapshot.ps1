@@ -32,6 +32,9 @@ param(
 )
 
 $ErrorActionPreference = 'Stop'
+# Paths are appended with a leading slash; a base URL given with a trailing one would make '//latest/...', a 404.
+$ImdsUrl = $ImdsUrl.TrimEnd('/')
+$IpamdUrl = $IpamdUrl.TrimEnd('/')
 $failed = $false
 New-Item -ItemType Directory -Force -Path $OutputPath | Out-Null
 

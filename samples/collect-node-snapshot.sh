@@ -21,6 +21,9 @@ done
 
 IMDS_URL="${IMDS_URL:-http://169.254.169.254}"
 IPAMD_URL="${IPAMD_URL:-http://127.0.0.1:61679}"
+# Paths are appended with a leading slash; a base URL given with a trailing one would make '//latest/...', a 404.
+IMDS_URL="${IMDS_URL%/}"
+IPAMD_URL="${IPAMD_URL%/}"
 AWS_CLI="${AWS_CLI:-aws}"
 KUBECTL="${KUBECTL:-kubectl}"
 IPAMD_LOG="${IPAMD_LOG:-/var/log/aws-routed-eni/ipamd.log}"
@@ -40,10 +43,21 @@ imds() {
   fi
 }
 
-# JSON string escaping without jq or python (neither is on a stock node).
+# JSON string escaping without jq or python (neither is on a stock node). Besides \\, ", tab, CR and LF, every other
+# control character must be escaped too, or the file is not JSON; their \u00XX forms are computed once here.
+declare -a control_chars=() control_escapes=()
+for code in {1..31}; do
+  case $code in 9|10|13) continue ;; esac
+  printf -v hex '%02x' "$code"
+  printf -v char "\\x$hex"
+  control_chars+=("$char"); control_escapes+=("\\u00$hex")
+done
 json_string() {
-  local s=$1
+  local s=$1 i
   s=${s//\\/\\\\}; s=${s//\"/\\\"}; s=${s//$'\t'/\\t}; s=${s//$'\r'/\\r}; s=${s//$'\n'/\\n}
+  for i in "${!control_chars[@]}"; do
+    s=${s//"${control_chars[$i]}"/"${control_escapes[$i]}"}
+  done
   printf '"%s"' "$s"
 }
 
@@ -60,8 +74,10 @@ done
   printf '{'
   first=1
   for key in "${keys[@]}"; do
-    # A key IMDS answers 404 for (ipv4-prefix without prefixes) is left out, as the checker expects.
-    if value=$(imds "$key" 2>/dev/null); then
+    # A key IMDS answers 404 for (ipv4-prefix without prefixes) is left out, as the checker expects. The 'x' keeps
+    # trailing newlines, which $(...) would strip, so the value stays IMDS's raw text.
+    if value=$(imds "$key" 2>/dev/null && printf x); then
+      value=${value%x}
       [ $first -eq 1 ] || printf ','
       first=0
       printf '\n  %s: %s' "$(json_string "$key")" "$(json_string "$value")"

@@ -14,6 +14,7 @@ internal static class CheckNodeCommand
             Description = "Snapshot folders (enis.json, imds.json, ec2-network-interfaces.json, optional instance-type.json, aws-node-daemonset.json, cni-version.txt, ipamd.log).",
             Arity = ArgumentArity.OneOrMore,
         };
+        OptionLikeTokens.Reject(folders, "check-node");
         var cniVersion = new Option<string?>("--cni-version") { Description = "The VPC CNI version, when the snapshot does not say (wins over cni-version.txt and the DaemonSet)." };
         var kubernetes = new Option<string?>("--k8s", "--kubernetes-version") { Description = "The cluster's Kubernetes version, for the advisory's action." };
         var horizon = new Option<int>("--horizon-minutes") { Description = "How far ahead the model simulates IPAMD.", DefaultValueFactory = _ => 10 };
@@ -52,7 +53,8 @@ internal static class CheckNodeCommand
             }
             catch (SnapshotException e)
             {
-                Console.Error.WriteLine(e.Message);
+                // The library names the file (enis.json) but not the folder; with several folders, say which one.
+                Console.Error.WriteLine(e.FileName == folder ? e.Message : $"{folder}: {e.Message}");
                 exit = Math.Max(exit, ExitCodes.BadInput);
                 continue;
             }

@@ -12,6 +12,7 @@ internal static class CheckVersionCommand
             Description = "VPC CNI versions or image references (v1.12.2-eksbuild.1, 602401143452.dkr.ecr.us-west-2.amazonaws.com/amazon-k8s-cni:v1.12.2). '-' reads standard input.",
             Arity = ArgumentArity.ZeroOrMore,
         };
+        OptionLikeTokens.Reject(versions, "check-version");
         var file = new Option<string?>("--file", "-f")
         {
             Description = "A file with versions: 'aws eks describe-addon' JSON, the aws-node DaemonSet JSON, or one version per line ('-' for standard input).",
@@ -36,7 +37,6 @@ internal static class CheckVersionCommand
             var inputs = new List<string>();
             foreach (var v in result.GetValue(versions) ?? [])
             {
-                if (v.StartsWith('-') && v != "-") throw new InputException($"Unknown option '{v}'; see 'eks-advisories check-version --help'.");
                 if (v == "-") inputs.AddRange(VersionDocumentReader.Read(Console.In.ReadToEnd(), "standard input"));
                 else inputs.Add(v);
             }

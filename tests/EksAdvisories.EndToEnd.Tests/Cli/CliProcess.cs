@@ -1,0 +1,30 @@
+using System.Reflection;
+using EksAdvisories.EndToEnd.Tests.Infrastructure;
+using EksAdvisories.Tests;
+
+namespace EksAdvisories.EndToEnd.Tests.Cli;
+
+/// <summary>Runs the built console checker (<c>eks-advisories.dll</c>) as a child process, the way an installed tool runs.</summary>
+internal static class CliProcess
+{
+    // The project reference in the .csproj builds the CLI before these tests, in the same configuration; running the
+    // dll from its own output folder keeps AppContext.BaseDirectory/snapshots, which the default run reads.
+    private static readonly Lazy<string> Dll = new(FindDll);
+
+    public static string Configuration { get; } =
+        typeof(CliProcess).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
+
+    public static Task<ProcessResult> RunAsync(string[] arguments, string? standardInput = null, string? workingDirectory = null) =>
+        ChildProcess.RunAsync(Tools.Dotnet, [Dll.Value, .. arguments], workingDirectory ?? RepositoryPaths.Root, TimeSpan.FromSeconds(60),
+            standardInput: standardInput);
+
+    public static string[] Lines(string text) =>
+        text.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+
+    private static string FindDll()
+    {
+        var path = RepositoryPaths.Combine("samples", "EksAdvisories.Cli", "bin", Configuration, "net10.0", "eks-advisories.dll");
+        Assert.True(File.Exists(path), $"the console checker is not built at {path}; build EksAdvisories.sln -c {Configuration} first");
+        return path;
+    }
+}
