@@ -99,42 +99,11 @@ internal static class AdvisoryDataWriter
 
         w.WriteEndArray();
 
-        w.WriteStartArray("references");
-        foreach (var x in a.References)
-        {
-            w.WriteStartObject();
-            w.WriteString("type", x.Type);
-            w.WriteString("url", x.Url.OriginalString);
-            if (x.Description is { } description) w.WriteString("description", description);
-            w.WriteEndObject();
-        }
+        ExportFormat.WriteReferences(w, a.References);
 
-        w.WriteEndArray();
+        ExportFormat.WriteCorrections(w, a.Corrections);
 
-        w.WriteStartArray("corrections");
-        foreach (var c in a.Corrections)
-        {
-            w.WriteStartObject();
-            w.WriteString("field", c.Field);
-            w.WriteString("claim", c.Claim);
-            w.WriteString("correction", c.CorrectedStatement);
-            ExportFormat.WriteStrings(w, "evidence", c.Evidence.Select(u => u.OriginalString));
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-
-        w.WriteStartArray("history");
-        foreach (var h in a.History)
-        {
-            w.WriteStartObject();
-            w.WriteNumber("revision", h.Revision);
-            w.WriteString("date", ExportFormat.Timestamp(h.Date));
-            w.WriteString("summary", h.Summary);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
+        ExportFormat.WriteHistory(w, a.History);
         w.WriteEndObject();
     });
 

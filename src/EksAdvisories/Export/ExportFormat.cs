@@ -53,4 +53,53 @@ internal static class ExportFormat
         foreach (var value in values) writer.WriteStringValue(value);
         writer.WriteEndArray();
     }
+
+    /// <summary>Writes the typed references as the data format has them (type, url, description).</summary>
+    public static void WriteReferences(Utf8JsonWriter w, IEnumerable<AdvisoryReference> references)
+    {
+        w.WriteStartArray("references");
+        foreach (var x in references)
+        {
+            w.WriteStartObject();
+            w.WriteString("type", x.Type);
+            w.WriteString("url", x.Url.OriginalString);
+            if (x.Description is { } description) w.WriteString("description", description);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+    }
+
+    /// <summary>Writes the corrections of the published text (field, claim, correction, evidence).</summary>
+    public static void WriteCorrections(Utf8JsonWriter w, IEnumerable<Correction> corrections)
+    {
+        w.WriteStartArray("corrections");
+        foreach (var c in corrections)
+        {
+            w.WriteStartObject();
+            w.WriteString("field", c.Field);
+            w.WriteString("claim", c.Claim);
+            w.WriteString("correction", c.CorrectedStatement);
+            WriteStrings(w, "evidence", c.Evidence.Select(u => u.OriginalString));
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+    }
+
+    /// <summary>Writes the revision history (revision, date, summary).</summary>
+    public static void WriteHistory(Utf8JsonWriter w, IEnumerable<RevisionEntry> history)
+    {
+        w.WriteStartArray("history");
+        foreach (var h in history)
+        {
+            w.WriteStartObject();
+            w.WriteNumber("revision", h.Revision);
+            w.WriteString("date", Timestamp(h.Date));
+            w.WriteString("summary", h.Summary);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+    }
 }
