@@ -14,18 +14,26 @@ internal readonly struct JsonCursor
 {
     private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = SnapshotFiles.MaxJsonDepth };
 
+    private readonly JsonPathNode _path;
+
     public JsonCursor(JsonElement element, string fileName, string path)
+        : this(element, fileName, new JsonPathNode(path))
+    {
+    }
+
+    private JsonCursor(JsonElement element, string fileName, JsonPathNode path)
     {
         Element = element;
         FileName = fileName;
-        Path = path;
+        _path = path;
     }
 
     public JsonElement Element { get; }
 
     public string FileName { get; }
 
-    public string Path { get; }
+    /// <summary>The JSON path of this value, such as <c>$.ENIs['eni-1'].DeviceNumber</c>.</summary>
+    public string Path => _path.ToString();
 
     public JsonValueKind Kind => Element.ValueKind;
 
@@ -104,7 +112,7 @@ internal readonly struct JsonCursor
             throw new SnapshotException(FileName, Child(name), $"the property '{name}' is missing; expected it in {Path}.");
         }
 
-        return new JsonCursor(value, FileName, Child(name));
+        return new JsonCursor(value, FileName, _path.Property(name));
     }
 
     /// <summary>A property that may be absent or null.</summary>
@@ -112,7 +120,7 @@ internal readonly struct JsonCursor
     {
         ExpectObject();
         return Element.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null
-            ? new JsonCursor(value, FileName, Child(name))
+            ? new JsonCursor(value, FileName, _path.Property(name))
             : null;
     }
 
@@ -166,7 +174,7 @@ internal readonly struct JsonCursor
         var index = 0;
         foreach (var item in Element.EnumerateArray())
         {
-            yield return new JsonCursor(item, FileName, string.Create(CultureInfo.InvariantCulture, $"{Path}[{index}]"));
+            yield return new JsonCursor(item, FileName, _path.Item(index));
             index++;
         }
     }
@@ -186,7 +194,7 @@ internal readonly struct JsonCursor
                 throw new SnapshotException(FileName, Path, $"a property name in {Path} is not valid Unicode text ({e.Message}); expected names such as ENI ids, CIDRs or IMDS keys.", e);
             }
 
-            yield return (name, new JsonCursor(property.Value, FileName, Child(name)));
+            yield return (name, new JsonCursor(property.Value, FileName, _path.Property(name)));
         }
     }
 
@@ -206,18 +214,7 @@ internal readonly struct JsonCursor
         }
     }
 
-    public string Child(string name) => IsPlainName(name) ? Path + "." + name : Path + "['" + name.Replace("'", "\\'", StringComparison.Ordinal) + "']";
-
-    private static bool IsPlainName(string name)
-    {
-        if (name.Length == 0 || char.IsAsciiDigit(name[0])) return false;
-        foreach (var c in name)
-        {
-            if (!(char.IsAsciiLetterOrDigit(c) || c == '_')) return false;
-        }
-
-        return true;
-    }
+    public string Child(string name) => JsonPathNode.Child(Path, name);
 
     /// <summary>The value as written, shortened, with its JSON kind: how a message quotes what it found.</summary>
     public static string Describe(JsonElement element)
