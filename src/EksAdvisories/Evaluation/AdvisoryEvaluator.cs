@@ -32,7 +32,6 @@ internal static class AdvisoryEvaluator
             return EvaluateLine(advisory, version);
         }
 
-        var upstream = version.Upstream!;
         var shown = Describe(version);
         if (!version.IsPrerelease && advisory.Affected.NeverReleased.Contains(version.UpstreamRelease))
         {
@@ -41,8 +40,8 @@ internal static class AdvisoryEvaluator
         }
 
         var range = advisory.Affected.Range;
-        var status = range.Contains(upstream) ? AffectedStatus.Affected : AffectedStatus.NotAffected;
-        var published = advisory.AsPublished.Range.Contains(upstream) ? AffectedStatus.Affected : AffectedStatus.NotAffected;
+        var status = range.Contains(version) ? AffectedStatus.Affected : AffectedStatus.NotAffected;
+        var published = advisory.AsPublished.Range.Contains(version) ? AffectedStatus.Affected : AffectedStatus.NotAffected;
         var reason = status == AffectedStatus.Affected
             ? $"{shown} is inside the affected range {range} of {advisory.Id}."
             : $"{shown} is outside the affected range {range} of {advisory.Id}.";
@@ -83,7 +82,10 @@ internal static class AdvisoryEvaluator
             all.Value ? BuildAction(advisory, null, null) : null);
     }
 
-    private static AdvisoryAction BuildAction(Advisory advisory, KubernetesVersion? kubernetes, string? kubernetesError)
+    private static AdvisoryAction BuildAction(Advisory advisory, KubernetesVersion? kubernetes, string? kubernetesError) =>
+        kubernetes is null && kubernetesError is null ? advisory.ActionForUnknownKubernetes(BuildActionCore) : BuildActionCore(advisory, kubernetes, kubernetesError);
+
+    private static AdvisoryAction BuildActionCore(Advisory advisory, KubernetesVersion? kubernetes, string? kubernetesError)
     {
         var remediation = advisory.Remediation;
         var mitigation = advisory.Mitigation;

@@ -12,6 +12,9 @@ public sealed class Advisory
     private readonly VerdictCache _verdicts = new();
     private readonly Func<string, string?, AdvisoryVerdict> _evaluateUncached;
 
+    /// <summary>The action for an affected version when the cluster's Kubernetes version is unknown, built on first use (see <see cref="ActionForUnknownKubernetes"/>).</summary>
+    private AdvisoryAction? _actionForUnknownKubernetes;
+
     internal Advisory(
         string schemaVersion, string id, int revision, DateTimeOffset published, DateTimeOffset modified,
         string title, string summary, AdvisoryComponent component, AffectedVersions affected, PublishedStatement asPublished,
@@ -138,6 +141,13 @@ public sealed class Advisory
         ArgumentNullException.ThrowIfNull(version);
         return AdvisoryEvaluator.Evaluate(this, version, kubernetesVersion, null);
     }
+
+    /// <summary>
+    /// The action for every affected version when the Kubernetes version is unknown: it depends on the advisory alone, and
+    /// actions are immutable, so one instance serves every such verdict instead of its sentences being rebuilt per call.
+    /// </summary>
+    internal AdvisoryAction ActionForUnknownKubernetes(Func<Advisory, KubernetesVersion?, string?, AdvisoryAction> build) =>
+        _actionForUnknownKubernetes ??= build(this, null, null);
 
     /// <inheritdoc/>
     public override string ToString() => Id + ": " + Title;

@@ -1,4 +1,5 @@
 using System.Collections.ObjectModel;
+using System.Numerics;
 using Semver;
 
 namespace EksAdvisories;
@@ -10,6 +11,9 @@ namespace EksAdvisories;
 public sealed class AffectedRange
 {
     private readonly RangeEvent[] _sorted;
+
+    /// <summary>The comparator text, built on first use: every verdict's reason quotes it, and it never changes.</summary>
+    private string? _text;
 
     internal AffectedRange(IEnumerable<RangeEvent> events)
     {
@@ -24,13 +28,23 @@ public sealed class AffectedRange
     public string? FixedVersion => _sorted.LastOrDefault(e => e.Kind == RangeEventKind.Fixed)?.Version;
 
     /// <summary>True when <paramref name="version"/> (a full version) lies in the range.</summary>
-    internal bool Contains(SemVersion version)
+    internal bool Contains(SemVersion version) => Contains(null, version);
+
+    /// <summary>
+    /// True when the upstream release of <paramref name="version"/> (a full version) lies in the range. Answers without
+    /// building the version's <see cref="SemVersion"/> unless both it and an event are pre-releases of the same
+    /// major.minor.patch, the only case that needs SemVer's identifier rules.
+    /// </summary>
+    internal bool Contains(ComponentVersion version) => Contains(version, null);
+
+    /// <summary>The range walk for either form of version (exactly one is given).</summary>
+    private bool Contains(ComponentVersion? component, SemVersion? semVersion)
     {
         // OSV evaluation: walk the sorted events and let each one that the version has reached decide.
         var affected = false;
         foreach (var e in _sorted)
         {
-            var c = version.ComparePrecedenceTo(e.SemVersion);
+            var c = component is null ? semVersion!.ComparePrecedenceTo(e.SemVersion) : ComparePrecedence(component, e.SemVersion);
             switch (e.Kind)
             {
                 case RangeEventKind.Introduced when c >= 0:
@@ -69,8 +83,28 @@ public sealed class AffectedRange
         return Contains(low);
     }
 
+    /// <summary>SemVer precedence of a full version's upstream release against an event version, as SemVersion.ComparePrecedenceTo gives it.</summary>
+    private static int ComparePrecedence(ComponentVersion version, SemVersion other)
+    {
+        var c = ((BigInteger)version.Major).CompareTo(other.Major);
+        if (c == 0) c = ((BigInteger)version.Minor!.Value).CompareTo(other.Minor);
+        if (c == 0) c = ((BigInteger)version.Patch!.Value).CompareTo(other.Patch);
+        if (c != 0) return Math.Sign(c);
+
+        // A release ranks above its pre-releases; two pre-releases compare identifier by identifier.
+        return (version.IsPrerelease, other.IsPrerelease) switch
+        {
+            (false, false) => 0,
+            (false, true) => 1,
+            (true, false) => -1,
+            _ => version.Upstream!.ComparePrecedenceTo(other),
+        };
+    }
+
     /// <summary>The range in comparator notation, such as <c>&gt;=1.11.4-rc1 &lt;1.12.5</c>.</summary>
-    public override string ToString()
+    public override string ToString() => _text ??= Format();
+
+    private string Format()
     {
         var parts = new List<string>();
         foreach (var e in _sorted)

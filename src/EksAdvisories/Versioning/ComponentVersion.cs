@@ -21,6 +21,10 @@ public sealed class ComponentVersion : IEquatable<ComponentVersion>, IComparable
     private const string EksBuildPrefix = "eksbuild.";
     private SemVersion? _upstream;
 
+    // Built on first use and kept: a verdict's reason names the version several times.
+    private string? _upstreamRelease;
+    private string? _text;
+
     private ComponentVersion(string original, int major, int? minor, int? patch, string prerelease, int? eksBuild, string metadata, ImageReference? image)
     {
         Original = original;
@@ -64,15 +68,14 @@ public sealed class ComponentVersion : IEquatable<ComponentVersion>, IComparable
     public bool IsPrerelease => Prerelease.Length > 0;
 
     /// <summary>The upstream release this version is, or belongs to, without the <c>v</c>, EKS build suffix or metadata: <c>1.12.2</c>, <c>1.12.1-rc1</c>, <c>1.12</c>.</summary>
-    public string UpstreamRelease
+    public string UpstreamRelease => _upstreamRelease ??= FormatUpstreamRelease();
+
+    private string FormatUpstreamRelease()
     {
-        get
-        {
-            var core = Minor is null ? Major.ToString(CultureInfo.InvariantCulture)
-                : Patch is null ? string.Create(CultureInfo.InvariantCulture, $"{Major}.{Minor}")
-                : string.Create(CultureInfo.InvariantCulture, $"{Major}.{Minor}.{Patch}");
-            return IsPrerelease ? core + "-" + Prerelease : core;
-        }
+        var core = Minor is null ? Major.ToString(CultureInfo.InvariantCulture)
+            : Patch is null ? string.Create(CultureInfo.InvariantCulture, $"{Major}.{Minor}")
+            : string.Create(CultureInfo.InvariantCulture, $"{Major}.{Minor}.{Patch}");
+        return IsPrerelease ? core + "-" + Prerelease : core;
     }
 
     /// <summary>The upstream release as a SemVer value (EKS build suffix and metadata dropped); null for partial versions.</summary>
@@ -288,7 +291,9 @@ public sealed class ComponentVersion : IEquatable<ComponentVersion>, IComparable
     }
 
     /// <summary>The normalized version: no <c>v</c>, no white space, no image, metadata kept: <c>1.12.2-eksbuild.1</c>.</summary>
-    public override string ToString()
+    public override string ToString() => _text ??= Format();
+
+    private string Format()
     {
         var text = UpstreamRelease;
         if (EksBuild is { } build) text += string.Create(CultureInfo.InvariantCulture, $"-eksbuild.{build}");

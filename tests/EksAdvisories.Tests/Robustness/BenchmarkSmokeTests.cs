@@ -11,6 +11,8 @@ public class BenchmarkSmokeTests
         var ran = QuickRunner.RunAll(log);
         Assert.Contains("EvaluateBenchmarks.EksAdvisories_Evaluate", ran);
         Assert.Contains("CatalogLoadBenchmarks.Load", ran);
-        Assert.True(ran.Count >= 6, log.ToString());
+        Assert.Contains("CheckerBenchmarks.Check_fleet", ran);
+        Assert.Contains("SnapshotReadBenchmarks.FromStreams", ran);
+        Assert.True(ran.Count >= 9, log.ToString());
     }
 }

@@ -66,7 +66,7 @@ internal static class Ec2NetworkInterfacesReader
             foreach (var item in prefixArray.Items("an array of prefix objects"))
             {
                 var prefixCursor = item.Required("Ipv4Prefix");
-                if (!Ipv4Cidr.TryParse(prefixCursor.AsString("a CIDR"), out var prefix) || !prefix.IsPrefix) throw prefixCursor.Fail("an IPv4 prefix such as \"10.0.2.0/28\"");
+                if (!Ipv4Cidr.TryParse(prefixCursor.AsString("a CIDR"), out var prefix) || prefix.PrefixLength != Ipv4Cidr.PrefixDelegationLength) throw prefixCursor.Fail("a /28 IPv4 prefix (what EC2 delegates) such as \"10.0.2.0/28\"");
                 prefixes.Add(prefix);
             }
         }

@@ -73,6 +73,13 @@ internal static class EnisReader
         if (!Ipv4Cidr.TryParseAddress(ipText, out var ip)) throw ipCursor.Fail("an IPv4 address such as \"10.0.1.5\"");
         var maskCursor = cidrObject.Required("Mask");
         var length = DecodeMask(maskCursor);
+
+        // IPAMD keeps secondary IPs (/32) and EC2-delegated prefixes, which are always /28. Other sizes are not IPAMD's, and
+        // wide blocks would make address counts meaningless (a /1 alone counts 2^31).
+        if (length is not (32 or Ipv4Cidr.PrefixDelegationLength))
+        {
+            throw maskCursor.FailValue($"the mask {JsonCursor.Describe(maskCursor.Element)} is /{length}; expected \"/////w==\" (/32, a secondary IP) or \"////8A==\" (/28, a delegated prefix).");
+        }
         var isPrefix = entry.Optional("IsPrefix")?.AsBool() ?? length < 32;
         if (isPrefix != length < 32)
         {

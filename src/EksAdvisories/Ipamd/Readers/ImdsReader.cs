@@ -66,9 +66,9 @@ internal static class ImdsReader
             {
                 foreach (var item in Split(prefixText))
                 {
-                    if (!Ipv4Cidr.TryParse(item, out var cidr) || !cidr.IsPrefix)
+                    if (!Ipv4Cidr.TryParse(item, out var cidr) || cidr.PrefixLength != Ipv4Cidr.PrefixDelegationLength)
                     {
-                        throw values[prefix + "ipv4-prefix"].FailValue($"'{item}' is not an IPv4 prefix; expected one CIDR such as '10.0.2.0/28' per line.");
+                        throw values[prefix + "ipv4-prefix"].FailValue($"'{item}' is not a /28 IPv4 prefix (what EC2 delegates); expected one CIDR such as '10.0.2.0/28' per line.");
                     }
 
                     prefixes.Add(cidr);

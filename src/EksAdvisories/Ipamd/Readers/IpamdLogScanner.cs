@@ -109,9 +109,10 @@ internal static class IpamdLogScanner
                 reader.Skip();
             }
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
-            // A line that merely starts with '{' is searched as plain text.
+            // A line that merely starts with '{' is searched as plain text; so is one whose msg is not valid UTF-8, which
+            // the reader reports with an InvalidOperationException when the string is copied out.
         }
 
         return false;

@@ -1,5 +1,7 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
+using System.Text.Unicode;
 using System.Text.Json;
 
 namespace EksAdvisories.Ipamd;
@@ -12,27 +14,42 @@ internal readonly struct JsonCursor
 {
     private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = SnapshotFiles.MaxJsonDepth };
 
+    private readonly JsonPathNode _path;
+
     public JsonCursor(JsonElement element, string fileName, string path)
+        : this(element, fileName, new JsonPathNode(path))
+    {
+    }
+
+    private JsonCursor(JsonElement element, string fileName, JsonPathNode path)
     {
         Element = element;
         FileName = fileName;
-        Path = path;
+        _path = path;
     }
 
     public JsonElement Element { get; }
 
     public string FileName { get; }
 
-    public string Path { get; }
+    /// <summary>The JSON path of this value, such as <c>$.ENIs['eni-1'].DeviceNumber</c>.</summary>
+    public string Path => _path.ToString();
 
     public JsonValueKind Kind => Element.ValueKind;
 
     /// <summary>Parses a whole snapshot file; malformed JSON and too deep nesting become <see cref="SnapshotException"/>.</summary>
     public static JsonDocument Parse(byte[] utf8, string fileName)
     {
+        // A UTF-8 byte order mark (Windows tools write one) is allowed before JSON text (RFC 8259, 8.1); skip it.
+        var text = utf8.AsMemory();
+        if (text.Span.StartsWith(Utf8Bom)) text = text[Utf8Bom.Length..];
+
+        // The parser checks structure, not the bytes inside strings; invalid UTF-8 would only fail later, when a reader
+        // asks for a string, and not as a SnapshotException. Checked here, once, for the whole file.
+        if (!Utf8.IsValid(text.Span)) throw InvalidUtf8(text.Span, fileName);
         try
         {
-            return JsonDocument.Parse(utf8, DocumentOptions);
+            return JsonDocument.Parse(text, DocumentOptions);
         }
         catch (JsonException e)
         {
@@ -45,6 +62,17 @@ internal readonly struct JsonCursor
             var where = e.LineNumber is { } line ? $" (line {line + 1}, byte {e.BytePositionInLine + 1})" : string.Empty;
             throw new SnapshotException(fileName, null, $"not valid JSON{where}; expected the complete JSON document as the tool wrote it. {e.Message}", e);
         }
+    }
+
+    private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
+
+    private static SnapshotException InvalidUtf8(ReadOnlySpan<byte> text, string fileName)
+    {
+        var offset = 0;
+        while (Rune.DecodeFromUtf8(text[offset..], out _, out var consumed) == OperationStatus.Done) offset += consumed;
+        var line = text[..offset].Count((byte)'\n') + 1;
+        return new SnapshotException(fileName, null, string.Create(CultureInfo.InvariantCulture,
+            $"not valid UTF-8 (line {line}, byte {offset + 1} of the file: 0x{text[offset]:X2}); expected the JSON document as the tool wrote it, in UTF-8."));
     }
 
     /// <summary>How deep the document nests, as far as it can be read; only used to explain a parse failure.</summary>
@@ -84,7 +112,7 @@ internal readonly struct JsonCursor
             throw new SnapshotException(FileName, Child(name), $"the property '{name}' is missing; expected it in {Path}.");
         }
 
-        return new JsonCursor(value, FileName, Child(name));
+        return new JsonCursor(value, FileName, _path.Property(name));
     }
 
     /// <summary>A property that may be absent or null.</summary>
@@ -92,14 +120,14 @@ internal readonly struct JsonCursor
     {
         ExpectObject();
         return Element.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null
-            ? new JsonCursor(value, FileName, Child(name))
+            ? new JsonCursor(value, FileName, _path.Property(name))
             : null;
     }
 
     public string AsString(string what = "a string")
     {
         if (Kind != JsonValueKind.String) throw Fail(what);
-        return Element.GetString()!;
+        return Text();
     }
 
     public int AsInt(string what = "an integer", int min = int.MinValue)
@@ -124,7 +152,7 @@ internal readonly struct JsonCursor
     {
         if (Kind == JsonValueKind.String)
         {
-            var text = Element.GetString()!.Trim();
+            var text = Text().Trim();
             if (!int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var parsed)) throw Fail(what);
             if (parsed < min) throw FailValue($"the value {parsed} is out of range; expected {what} of at least {min}.");
             return parsed;
@@ -136,7 +164,7 @@ internal readonly struct JsonCursor
     /// <summary>A boolean, or a string "true"/"false": the introspection endpoints of different releases write either.</summary>
     public bool AsLenientBool()
     {
-        if (Kind == JsonValueKind.String && bool.TryParse(Element.GetString()!.Trim(), out var parsed)) return parsed;
+        if (Kind == JsonValueKind.String && bool.TryParse(Text().Trim(), out var parsed)) return parsed;
         return Kind is JsonValueKind.True or JsonValueKind.False ? Element.GetBoolean() : throw Fail("true or false");
     }
 
@@ -146,7 +174,7 @@ internal readonly struct JsonCursor
         var index = 0;
         foreach (var item in Element.EnumerateArray())
         {
-            yield return new JsonCursor(item, FileName, string.Create(CultureInfo.InvariantCulture, $"{Path}[{index}]"));
+            yield return new JsonCursor(item, FileName, _path.Item(index));
             index++;
         }
     }
@@ -156,22 +184,37 @@ internal readonly struct JsonCursor
         if (Kind != JsonValueKind.Object) throw Fail(what);
         foreach (var property in Element.EnumerateObject())
         {
-            yield return (property.Name, new JsonCursor(property.Value, FileName, Child(property.Name)));
+            string name;
+            try
+            {
+                name = property.Name;
+            }
+            catch (InvalidOperationException e)
+            {
+                throw new SnapshotException(FileName, Path, $"a property name in {Path} is not valid Unicode text ({e.Message}); expected names such as ENI ids, CIDRs or IMDS keys.", e);
+            }
+
+            yield return (name, new JsonCursor(property.Value, FileName, _path.Property(name)));
         }
     }
 
-    public string Child(string name) => IsPlainName(name) ? Path + "." + name : Path + "['" + name.Replace("'", "\\'", StringComparison.Ordinal) + "']";
-
-    private static bool IsPlainName(string name)
+    /// <summary>
+    /// The string value. A string whose escapes make it invalid Unicode (<c>"\ud800"</c>, a lone surrogate) cannot become
+    /// a .NET string; System.Text.Json says so with an InvalidOperationException, which becomes a SnapshotException here.
+    /// </summary>
+    private string Text()
     {
-        if (name.Length == 0 || char.IsAsciiDigit(name[0])) return false;
-        foreach (var c in name)
+        try
         {
-            if (!(char.IsAsciiLetterOrDigit(c) || c == '_')) return false;
+            return Element.GetString()!;
         }
-
-        return true;
+        catch (InvalidOperationException e)
+        {
+            throw FailValue($"the string {Describe(Element)} is not valid Unicode text ({e.Message}); expected plain text.");
+        }
     }
+
+    public string Child(string name) => JsonPathNode.Child(Path, name);
 
     /// <summary>The value as written, shortened, with its JSON kind: how a message quotes what it found.</summary>
     public static string Describe(JsonElement element)

@@ -30,26 +30,26 @@ internal static class NodeComparison
                 continue;
             }
 
-            var ec2Units = (pd ? ec2.Prefixes : ec2.SecondaryIps).ToHashSet();
-            var ec2All = ec2.SecondaryIps.Concat(ec2.Prefixes).ToHashSet();
+            var ec2Units = DistinctSorted(pd ? ec2.Prefixes : ec2.SecondaryIps, [], null);
+            var ec2All = DistinctSorted(ec2.SecondaryIps, ec2.Prefixes, null);
             if (ds is null)
             {
                 agree = false;
                 findings.Add(new ReconcileFinding(FindingCodes.EniMismatch, FindingSeverity.Error, id, Format(ec2Units),
-                    $"{id} (device {ec2.DeviceIndex}) is attached at EC2 with {ec2Units.Count} {Unit(pd)} but is not in the datastore; pods cannot use any of them."));
+                    $"{id} (device {ec2.DeviceIndex}) is attached at EC2 with {ec2Units.Length} {Unit(pd)} but is not in the datastore; pods cannot use any of them."));
             }
             else
             {
-                var dsUnits = ds.Cidrs.Where(c => c.IsPrefix == pd).ToHashSet();
-                var missing = ec2Units.Where(u => !dsUnits.Contains(u)).Order().ToList();
+                var dsUnits = DistinctSorted(ds.Cidrs, [], pd);
+                var missing = Except(ec2Units, dsUnits);
                 if (missing.Count > 0)
                 {
                     agree = false;
                     findings.Add(new ReconcileFinding(FindingCodes.DatastoreMissingAddresses, FindingSeverity.Error, id, Format(missing),
-                        string.Create(CultureInfo.InvariantCulture, $"The datastore holds {dsUnits.Count} {Unit(pd)} of {id}, EC2 has {ec2Units.Count}: {missing.Count} are lost to pods until IPAMD learns of them.")));
+                        string.Create(CultureInfo.InvariantCulture, $"The datastore holds {dsUnits.Length} {Unit(pd)} of {id}, EC2 has {ec2Units.Length}: {missing.Count} are lost to pods until IPAMD learns of them.")));
                 }
 
-                var extra = dsUnits.Where(u => !ec2Units.Contains(u)).Order().ToList();
+                var extra = Except(dsUnits, ec2Units);
                 if (extra.Count > 0)
                 {
                     agree = false;
@@ -66,14 +66,14 @@ internal static class NodeComparison
                 continue;
             }
 
-            var imdsAll = imds.SecondaryIps.Concat(imds.Prefixes).ToHashSet();
-            var imdsLacks = ec2All.Where(u => !imdsAll.Contains(u)).Order().ToList();
-            var imdsExtra = imdsAll.Where(u => !ec2All.Contains(u)).Order().ToList();
+            var imdsAll = DistinctSorted(imds.SecondaryIps, imds.Prefixes, null);
+            var imdsLacks = Except(ec2All, imdsAll);
+            var imdsExtra = Except(imdsAll, ec2All);
             if (imdsLacks.Count > 0)
             {
                 agree = false;
                 findings.Add(new ReconcileFinding(FindingCodes.ImdsStale, FindingSeverity.Warning, id, Format(imdsLacks),
-                    string.Create(CultureInfo.InvariantCulture, $"IMDS lists {imdsAll.Count} secondary address(es) or prefix(es) of {id}, EC2 has {ec2All.Count}: IMDS is stale, and an aws-node restart would rebuild the datastore without these {imdsLacks.Count}.")));
+                    string.Create(CultureInfo.InvariantCulture, $"IMDS lists {imdsAll.Length} secondary address(es) or prefix(es) of {id}, EC2 has {ec2All.Length}: IMDS is stale, and an aws-node restart would rebuild the datastore without these {imdsLacks.Count}.")));
             }
 
             if (imdsExtra.Count > 0)
@@ -98,7 +98,7 @@ internal static class NodeComparison
         if (eni is null) return;
         var ec2 = input.Ec2.FirstOrDefault(e => e.Id == eni.Id);
         if (ec2 is null) return;
-        var total = input.Datastore.Sum(e => e.Cidrs.Sum(c => c.AddressCount));
+        var total = checked((int)input.Datastore.Sum(e => e.AddressCount));
         var assigned = input.Assigned.Count;
         var (shortfall, _, defined) = PoolRules.TargetState(input.Pool, total, assigned);
         var toAllocate = defined ? Math.Max(shortfall, 1) : input.PrefixDelegation ? Math.Max(1, input.Pool.WarmPrefixTarget) : max;
@@ -112,5 +112,52 @@ internal static class NodeComparison
 
     private static string Unit(bool prefixDelegation) => prefixDelegation ? "/28 prefix(es)" : "secondary IP(s)";
 
-    private static List<string> Format(IEnumerable<Ipv4Cidr> cidrs) => cidrs.Order().Select(c => c.ToString()).ToList();
+    /// <summary>The blocks as people write them; the comparison hands them over in ascending order already.</summary>
+    private static List<string> Format(IReadOnlyList<Ipv4Cidr> cidrs)
+    {
+        var text = new List<string>(cidrs.Count);
+        foreach (var cidr in cidrs) text.Add(cidr.ToString());
+        return text;
+    }
+
+    /// <summary>
+    /// The distinct blocks of two lists, ascending; only prefixes (true) or only single addresses (false) when
+    /// <paramref name="prefixes"/> says so. Sorted arrays compare by one merge pass, which for a node's few dozen blocks is
+    /// cheaper than hashing them.
+    /// </summary>
+    private static Ipv4Cidr[] DistinctSorted(IReadOnlyList<Ipv4Cidr> first, IReadOnlyList<Ipv4Cidr> second, bool? prefixes)
+    {
+        var all = new Ipv4Cidr[first.Count + second.Count];
+        var count = 0;
+        foreach (var list in (IReadOnlyList<Ipv4Cidr>[])[first, second])
+        {
+            for (var i = 0; i < list.Count; i++)
+            {
+                if (prefixes is not { } p || list[i].IsPrefix == p) all[count++] = list[i];
+            }
+        }
+
+        Array.Sort(all, 0, count);
+        var distinct = 0;
+        for (var i = 0; i < count; i++)
+        {
+            if (distinct == 0 || all[distinct - 1] != all[i]) all[distinct++] = all[i];
+        }
+
+        return distinct == all.Length ? all : all[..distinct];
+    }
+
+    /// <summary>The blocks of <paramref name="left"/> that <paramref name="right"/> lacks, ascending (both sorted and distinct).</summary>
+    private static List<Ipv4Cidr> Except(Ipv4Cidr[] left, Ipv4Cidr[] right)
+    {
+        var result = new List<Ipv4Cidr>();
+        var j = 0;
+        foreach (var cidr in left)
+        {
+            while (j < right.Length && right[j] < cidr) j++;
+            if (j == right.Length || right[j] != cidr) result.Add(cidr);
+        }
+
+        return result;
+    }
 }

@@ -23,8 +23,11 @@ internal sealed class IpamdModel
     private readonly List<SimEni> _ec2;
     private readonly List<SimEni> _imds;
     private readonly List<SimEni> _datastore;
-    private readonly HashSet<uint> _assigned;
+    private readonly IReadOnlySet<uint> _assigned;
     private uint _nextAddress;
+
+    /// <summary>Bumped on every change to the EC2 or datastore view, so "is anything still missing?" is only recomputed after a change.</summary>
+    private int _changes;
     private TimeSpan _lastPoolAction;
     private int _assignCalls, _assignRefused, _describeCalls, _enisAttached, _reconcileRuns;
 
@@ -47,11 +50,8 @@ internal sealed class IpamdModel
         }
 
         // ipamd.go nodeInit: pods restored from the state file whose IP is not in the datastore are dropped.
-        _assigned = input.Assigned.Where(a => _datastore.Any(e => e.Cidrs.Any(c => c.Contains(a)))).ToHashSet();
-        var highest = _ec2.Concat(_imds).Concat(_datastore)
-            .SelectMany(e => e.Cidrs.Select(c => c.Network + (uint)c.AddressCount - 1).Append(e.PrimaryIp))
-            .DefaultIfEmpty(0x0A000000u).Max();
-        _nextAddress = highest + 1;
+        _assigned = input.AssignedHeldBy(start);
+        _nextAddress = Highest() + 1;
     }
 
     /// <summary>Runs the model for <paramref name="horizon"/> of simulated time.</summary>
@@ -65,13 +65,20 @@ internal sealed class IpamdModel
     {
         var missingAtStart = Missing();
         TimeSpan? recoveredAfter = missingAtStart.Count == 0 ? TimeSpan.Zero : null;
+        var checkedAt = _changes;
         for (var now = PoolInterval; now <= horizon; now += PoolInterval)
         {
             // ipamd.go StartNodeIPPoolManager: every tick updateIPPoolIfRequired, then nodeIPPoolReconcile, which
             // returns at once unless the last pool action is more than nodeIPPoolReconcileInterval ago.
             UpdateIpPoolIfRequired(now);
             if (now - _lastPoolAction > ReconcileInterval) NodeIpPoolReconcile(now);
-            if (recoveredAfter is null && Missing().Count == 0) recoveredAfter = now;
+
+            // Nothing that was missing can have arrived unless a view changed since the last look.
+            if (recoveredAfter is null && checkedAt != _changes)
+            {
+                checkedAt = _changes;
+                if (!AnyMissing()) recoveredAfter = now;
+            }
         }
 
         var missingAtEnd = Missing();
@@ -79,7 +86,12 @@ internal sealed class IpamdModel
             _describeCalls, _enisAttached, _reconcileRuns, missingAtStart, missingAtEnd, Summarize(missingAtStart, missingAtEnd, recoveredAfter, horizon));
     }
 
-    private (int Total, int Assigned) Stats() => (_datastore.Sum(e => e.Cidrs.Sum(c => c.AddressCount)), _assigned.Count);
+    private (int Total, int Assigned) Stats()
+    {
+        long total = 0;
+        foreach (var eni in _datastore) total += eni.AddressCount;
+        return (checked((int)total), _assigned.Count);
+    }
 
     /// <summary>ipamd.go updateIPPoolIfRequired / increaseDatastorePool.</summary>
     private void UpdateIpPoolIfRequired(TimeSpan now)
@@ -113,7 +125,16 @@ internal sealed class IpamdModel
         // datastore.go GetENINeedsIP: the first ENI (here: lowest device number) holding fewer than the per-ENI maximum,
         // never the primary ENI under custom networking.
         var max = _input.MaxUnitsPerEni;
-        var eni = _datastore.Find(e => e.Cidrs.Count < max && !(_input.CustomNetworking && e.IsPrimary));
+        SimEni? eni = null;
+        foreach (var candidate in _datastore)
+        {
+            if (candidate.Cidrs.Count < max && !(_input.CustomNetworking && candidate.IsPrimary))
+            {
+                eni = candidate;
+                break;
+            }
+        }
+
         if (eni is null) return false;
 
         var granted = AssignPrivateIpAddresses(eni.Id, Math.Min(max - eni.Cidrs.Count, toAllocate));
@@ -138,7 +159,7 @@ internal sealed class IpamdModel
 
         if (granted.Count == 0) return false;
         AddTo(eni, granted);
-        AddTo(_imds.Find(e => e.Id == eni.Id), granted);
+        AddTo(Find(_imds, eni.Id), granted);
         // ipamd.go tryAssignIPs (v1.11.3): GetIPv4sFromEC2 after the allocation, which also brings in what was missing.
         if (_behavior == IpamdBehavior.PreRegression) AddFromEc2(eni);
         return true;
@@ -149,11 +170,13 @@ internal sealed class IpamdModel
     {
         // EC2 refuses an attachment beyond the instance type's ENI limit (AttachmentLimitExceeded).
         if (_ec2.Count >= _input.MaxEnis) return false;
-        var device = Enumerable.Range(1, _input.MaxEnis).First(d => _ec2.All(e => e.DeviceNumber != d));
+        var device = 1;
+        while (_ec2.Exists(e => e.DeviceNumber == device)) device++;
         var id = string.Create(CultureInfo.InvariantCulture, $"eni-simulated{_enisAttached + 1:D4}");
         var primary = _nextAddress++;
         _ec2.Add(new SimEni(id, device, false, primary, []));
         _enisAttached++;
+        _changes++;
 
         var (shortfall, _, defined) = PoolRules.TargetState(_input.Pool, total, assigned);
         var count = _pd
@@ -161,6 +184,7 @@ internal sealed class IpamdModel
             : defined ? Math.Min(Math.Max(shortfall, 1), _input.MaxUnitsPerEni) : _input.MaxUnitsPerEni;
         var granted = AssignPrivateIpAddresses(id, count) ?? [];
         _datastore.Add(new SimEni(id, device, false, 0, granted));
+        _changes++;
         _imds.Add(new SimEni(id, device, false, primary, granted));
         _datastore.Sort((a, b) => a.DeviceNumber.CompareTo(b.DeviceNumber));
         _imds.Sort((a, b) => a.DeviceNumber.CompareTo(b.DeviceNumber));
@@ -176,28 +200,31 @@ internal sealed class IpamdModel
         _reconcileRuns++;
         foreach (var imdsEni in _imds)
         {
-            var dsEni = _datastore.Find(e => e.Id == imdsEni.Id);
+            var dsEni = Find(_datastore, imdsEni.Id);
             if (dsEni is null)
             {
                 // nodeIPPoolReconcile: an ENI IMDS lists but the datastore lacks is set up from IMDS.
                 _datastore.Add(new SimEni(imdsEni.Id, imdsEni.DeviceNumber, imdsEni.DeviceNumber == 0, 0, imdsEni.Units(_pd)));
+                _changes++;
                 continue;
             }
 
-            IEnumerable<Ipv4Cidr> truth = imdsEni.Units(_pd).ToList();
+            var truth = imdsEni;
             if (imdsEni.UnitCount(_pd) != dsEni.UnitCount(_pd))
             {
                 // eniIPPoolReconcile: "Instance metadata does not match data store!" → GetIPv4sFromEC2.
                 _describeCalls++;
-                truth = _ec2.Find(e => e.Id == imdsEni.Id)?.Units(_pd).ToList() ?? [];
+                truth = Find(_ec2, imdsEni.Id);
             }
 
-            var keep = truth.ToHashSet();
-            AddTo(dsEni, keep);
-            dsEni.Cidrs.RemoveWhere(c => c.IsPrefix == _pd && !keep.Contains(c) && !_assigned.Any(c.Contains));
+            // The datastore is made to hold exactly the truth's units (keeping units a pod uses); when it already does,
+            // as on most runs, there is nothing to change.
+            if (truth is not null && dsEni.SameUnits(truth, _pd)) continue;
+            if (truth is not null) AddTo(dsEni, truth.Units(_pd));
+            if (dsEni.RemoveWhere(c => c.IsPrefix == _pd && !(truth?.Contains(c) ?? false) && !HoldsAssigned(c)) > 0) _changes++;
         }
 
-        _datastore.RemoveAll(e => !_imds.Exists(i => i.Id == e.Id) && !_assigned.Any(a => e.Cidrs.Any(c => c.Contains(a))));
+        if (_datastore.RemoveAll(e => !_imds.Exists(i => i.Id == e.Id) && !e.Cidrs.Any(HoldsAssigned)) > 0) _changes++;
         _datastore.Sort((a, b) => a.DeviceNumber.CompareTo(b.DeviceNumber));
         _lastPoolAction = now;
     }
@@ -209,7 +236,7 @@ internal sealed class IpamdModel
     private List<Ipv4Cidr>? AssignPrivateIpAddresses(string eniId, int count)
     {
         _assignCalls++;
-        var eni = _ec2.Find(e => e.Id == eniId);
+        var eni = Find(_ec2, eniId);
         if (eni is null) return [];
         if (1 + eni.Cidrs.Count + count > _input.PerEniLimit)
         {
@@ -240,31 +267,123 @@ internal sealed class IpamdModel
     private void AddFromEc2(SimEni dsEni)
     {
         _describeCalls++;
-        if (_ec2.Find(e => e.Id == dsEni.Id) is { } ec2Eni) AddTo(dsEni, ec2Eni.Units(_pd));
+        if (Find(_ec2, dsEni.Id) is { } ec2Eni) AddTo(dsEni, ec2Eni.Units(_pd));
     }
 
-    private static void AddTo(SimEni? eni, IEnumerable<Ipv4Cidr> cidrs)
+    private void AddTo(SimEni? eni, IEnumerable<Ipv4Cidr> cidrs)
     {
         if (eni is null) return;
-        foreach (var cidr in cidrs) eni.Cidrs.Add(cidr);
+        foreach (var cidr in cidrs)
+        {
+            if (eni.Add(cidr)) _changes++;
+        }
     }
 
-    private int FreePrefixes() => _datastore.Sum(e => e.Cidrs.Count(c => c.IsPrefix && !_assigned.Any(c.Contains)));
+    private static SimEni? Find(List<SimEni> enis, string id)
+    {
+        foreach (var eni in enis)
+        {
+            if (string.Equals(eni.Id, id, StringComparison.Ordinal)) return eni;
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether a pod uses an address inside the block; looks up the block's addresses or the pods', whichever are fewer.</summary>
+    private bool HoldsAssigned(Ipv4Cidr cidr)
+    {
+        if (_assigned.Count == 0) return false;
+        if (cidr.PrefixLength == 0) return true;
+        var size = 1L << (32 - cidr.PrefixLength);
+        if (size > _assigned.Count)
+        {
+            foreach (var address in _assigned)
+            {
+                if (cidr.Contains(address)) return true;
+            }
+
+            return false;
+        }
+
+        var first = (cidr.Network >> (32 - cidr.PrefixLength)) << (32 - cidr.PrefixLength);
+        for (var i = 0L; i < size; i++)
+        {
+            if (_assigned.Contains(first + (uint)i)) return true;
+        }
+
+        return false;
+    }
+
+    private int FreePrefixes()
+    {
+        var free = 0;
+        foreach (var eni in _datastore)
+        {
+            foreach (var cidr in eni.Blocks)
+            {
+                if (cidr.IsPrefix && !HoldsAssigned(cidr)) free++;
+            }
+        }
+
+        return free;
+    }
+
+    /// <summary>The highest address any view holds (a block's last address, or an ENI's primary), where simulated EC2 hands out new ones above.</summary>
+    private uint Highest()
+    {
+        var any = false;
+        var highest = 0u;
+        foreach (var view in (List<SimEni>[])[_ec2, _imds, _datastore])
+        {
+            foreach (var eni in view)
+            {
+                any = true;
+                highest = Math.Max(highest, eni.PrimaryIp);
+                foreach (var cidr in eni.Blocks) highest = Math.Max(highest, cidr.Network + (uint)cidr.AddressCount - 1);
+            }
+        }
+
+        return any ? highest : 0x0A000000u;
+    }
+
+    /// <summary>The per-tick form of <see cref="Missing"/>: whether EC2 has any unit the datastore lacks, without naming them.</summary>
+    private bool AnyMissing()
+    {
+        foreach (var ec2Eni in _ec2)
+        {
+            if (ec2Eni.UnitCount(_pd) > 0 && CollectMissing(ec2Eni, Find(_datastore, ec2Eni.Id), null) > 0) return true;
+        }
+
+        return false;
+    }
 
     /// <summary>Addresses EC2 has on the node's ENIs that the datastore lacks, as <c>eni-…:10.0.1.15</c>.</summary>
     private List<string> Missing()
     {
         var missing = new List<string>();
-        foreach (var ec2Eni in _ec2)
+        foreach (var ec2Eni in _ec2) CollectMissing(ec2Eni, Find(_datastore, ec2Eni.Id), missing);
+        return missing;
+    }
+
+    /// <summary>
+    /// Counts (and names, when <paramref name="names"/> is given) the units of an EC2 ENI its datastore ENI lacks, in
+    /// ascending order. Both hold their blocks sorted, so one merge pass answers it.
+    /// </summary>
+    private int CollectMissing(SimEni ec2Eni, SimEni? dsEni, List<string>? names)
+    {
+        var have = dsEni is null ? default : dsEni.Blocks;
+        var j = 0;
+        var count = 0;
+        foreach (var unit in ec2Eni.Blocks)
         {
-            var dsEni = _datastore.Find(e => e.Id == ec2Eni.Id);
-            foreach (var unit in ec2Eni.Units(_pd))
-            {
-                if (dsEni is null || !dsEni.Cidrs.Contains(unit)) missing.Add(ec2Eni.Id + ":" + unit);
-            }
+            if (unit.IsPrefix != _pd) continue;
+            while (j < have.Length && have[j] < unit) j++;
+            if (j < have.Length && have[j] == unit) continue;
+            count++;
+            names?.Add(ec2Eni.Id + ":" + unit);
         }
 
-        return missing;
+        return count;
     }
 
     private string Summarize(List<string> missingAtStart, List<string> missingAtEnd, TimeSpan? recoveredAfter, TimeSpan horizon)

@@ -16,6 +16,17 @@ internal sealed record ModelInput(
 
     public bool PrefixDelegation => Pool.PrefixDelegation;
 
+    private IReadOnlySet<uint>? _heldByDatastore;
+    private IReadOnlySet<uint>? _heldByImds;
+
+    /// <summary>
+    /// ipamd.go nodeInit: the pods' addresses that lie in a block of the datastore the run starts from (the current one, or
+    /// the one rebuilt from IMDS); the others are dropped. The same for every behaviour, so worked out once per start.
+    /// </summary>
+    public IReadOnlySet<uint> AssignedHeldBy(SimulationStart start) => start == SimulationStart.CurrentDatastore
+        ? _heldByDatastore ??= HeldBy(Datastore.SelectMany(e => e.Cidrs))
+        : _heldByImds ??= HeldBy(Imds.SelectMany(e => e.Units(PrefixDelegation)));
+
     /// <summary>The model's starting point for a snapshot, or null when the instance type's limits are unknown.</summary>
     public static ModelInput? FromSnapshot(NodeSnapshot snapshot)
     {
@@ -27,5 +38,41 @@ internal sealed record ModelInput(
         var datastore = snapshot.Datastore.Enis.Select(e => new SimEni(e.Id, e.DeviceNumber, e.IsPrimary, 0, e.Cidrs)).ToList();
         var assigned = snapshot.Datastore.Enis.SelectMany(e => e.AssignedAddresses).ToHashSet();
         return new ModelInput(limits.Ipv4AddressesPerInterface, limits.MaximumNetworkInterfaces, pool, settings.CustomNetworking, ec2, imds, datastore, assigned);
+    }
+
+    /// <summary>
+    /// The assigned addresses some block contains. A block contains an address when their leading PrefixLength bits agree
+    /// (<see cref="Ipv4Cidr.Contains"/>), so the blocks are indexed by length and those bits: one lookup per distinct length
+    /// (one or two in practice) instead of a scan of every block for every address.
+    /// </summary>
+    private HashSet<uint> HeldBy(IEnumerable<Ipv4Cidr> blocks)
+    {
+        var byLength = new List<(int Shift, HashSet<uint> Keys)>(2);
+        var everything = false;
+        foreach (var block in blocks)
+        {
+            if (block.PrefixLength == 0)
+            {
+                everything = true;
+                continue;
+            }
+
+            var shift = 32 - block.PrefixLength;
+            var index = 0;
+            while (index < byLength.Count && byLength[index].Shift != shift) index++;
+            if (index == byLength.Count) byLength.Add((shift, []));
+
+            byLength[index].Keys.Add(block.Network >> shift);
+        }
+
+        var held = new HashSet<uint>();
+        foreach (var address in Assigned)
+        {
+            var inside = everything;
+            for (var i = 0; i < byLength.Count && !inside; i++) inside = byLength[i].Keys.Contains(address >> byLength[i].Shift);
+            if (inside) held.Add(address);
+        }
+
+        return held;
     }
 }

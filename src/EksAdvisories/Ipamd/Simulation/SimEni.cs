@@ -1,18 +1,50 @@
+using System.Runtime.InteropServices;
+
 namespace EksAdvisories.Ipamd;
 
 /// <summary>
 /// One ENI in one of the model's three views (EC2, IMDS, the datastore): its secondary /32s and /28 prefixes together,
 /// since EC2 counts both against the same per-ENI limit and the datastore keeps both in AvailableIPv4Cidrs.
 /// </summary>
+/// <remarks>
+/// The blocks are kept in a sorted list without duplicates (the order and the set semantics of a sorted set) and the
+/// counts the model asks for on every 5 s tick are kept up to date as blocks come and go: the model runs six times per
+/// node over 120 ticks, so per-tick enumeration of the blocks is what would dominate checking a fleet.
+/// </remarks>
 internal sealed class SimEni
 {
+    private readonly List<Ipv4Cidr> _cidrs;
+    private int _prefixCount;
+    private long _addressCount;
+
     public SimEni(string id, int deviceNumber, bool isPrimary, uint primaryIp, IEnumerable<Ipv4Cidr> cidrs)
     {
         Id = id;
         DeviceNumber = deviceNumber;
         IsPrimary = isPrimary;
         PrimaryIp = primaryIp;
-        Cidrs = new SortedSet<Ipv4Cidr>(cidrs);
+        _cidrs = [.. cidrs];
+        _cidrs.Sort();
+        var unique = 0;
+        for (var i = 0; i < _cidrs.Count; i++)
+        {
+            if (unique > 0 && _cidrs[unique - 1] == _cidrs[i]) continue;
+            _cidrs[unique++] = _cidrs[i];
+        }
+
+        _cidrs.RemoveRange(unique, _cidrs.Count - unique);
+        Recount();
+    }
+
+    private SimEni(SimEni other)
+    {
+        Id = other.Id;
+        DeviceNumber = other.DeviceNumber;
+        IsPrimary = other.IsPrimary;
+        PrimaryIp = other.PrimaryIp;
+        _cidrs = new List<Ipv4Cidr>(other._cidrs);
+        _prefixCount = other._prefixCount;
+        _addressCount = other._addressCount;
     }
 
     public string Id { get; }
@@ -24,12 +56,68 @@ internal sealed class SimEni
     /// <summary>Zero in the datastore view, which never holds the primary IP.</summary>
     public uint PrimaryIp { get; }
 
-    public SortedSet<Ipv4Cidr> Cidrs { get; }
+    /// <summary>The blocks in ascending order, each once.</summary>
+    public IReadOnlyList<Ipv4Cidr> Cidrs => _cidrs;
+
+    /// <summary>The blocks as a span, for the model's per-tick loops (no enumerator); valid until the next change.</summary>
+    public ReadOnlySpan<Ipv4Cidr> Blocks => CollectionsMarshal.AsSpan(_cidrs);
+
+    /// <summary>The addresses the blocks hold together (a /28 counts 16).</summary>
+    public long AddressCount => _addressCount;
 
     /// <summary>The CIDRs IPAMD manages in the given mode: /28 prefixes in prefix-delegation mode, secondary /32s otherwise.</summary>
-    public IEnumerable<Ipv4Cidr> Units(bool prefixDelegation) => Cidrs.Where(c => c.IsPrefix == prefixDelegation);
+    public IEnumerable<Ipv4Cidr> Units(bool prefixDelegation) => _cidrs.Where(c => c.IsPrefix == prefixDelegation);
 
-    public int UnitCount(bool prefixDelegation) => Cidrs.Count(c => c.IsPrefix == prefixDelegation);
+    public int UnitCount(bool prefixDelegation) => prefixDelegation ? _prefixCount : _cidrs.Count - _prefixCount;
 
-    public SimEni Clone() => new(Id, DeviceNumber, IsPrimary, PrimaryIp, Cidrs);
+    public bool Contains(Ipv4Cidr cidr) => _cidrs.BinarySearch(cidr) >= 0;
+
+    /// <summary>Adds a block unless it is there already; true when it was added.</summary>
+    public bool Add(Ipv4Cidr cidr)
+    {
+        var index = _cidrs.BinarySearch(cidr);
+        if (index >= 0) return false;
+        _cidrs.Insert(~index, cidr);
+        if (cidr.IsPrefix) _prefixCount++;
+        _addressCount += cidr.AddressCount;
+        return true;
+    }
+
+    /// <summary>Removes the blocks that match; returns how many were removed.</summary>
+    public int RemoveWhere(Predicate<Ipv4Cidr> match)
+    {
+        var removed = _cidrs.RemoveAll(match);
+        if (removed > 0) Recount();
+        return removed;
+    }
+
+    /// <summary>True when this ENI's units in the given mode are exactly <paramref name="other"/>'s (the common no-change case of a reconcile).</summary>
+    public bool SameUnits(SimEni other, bool prefixDelegation)
+    {
+        if (UnitCount(prefixDelegation) != other.UnitCount(prefixDelegation)) return false;
+        ReadOnlySpan<Ipv4Cidr> mine = Blocks, theirs = other.Blocks;
+        int i = 0, j = 0;
+        while (true)
+        {
+            while (i < mine.Length && mine[i].IsPrefix != prefixDelegation) i++;
+            while (j < theirs.Length && theirs[j].IsPrefix != prefixDelegation) j++;
+            if (i == mine.Length || j == theirs.Length) return i == mine.Length && j == theirs.Length;
+            if (mine[i] != theirs[j]) return false;
+            i++;
+            j++;
+        }
+    }
+
+    public SimEni Clone() => new(this);
+
+    private void Recount()
+    {
+        _prefixCount = 0;
+        _addressCount = 0;
+        foreach (var cidr in _cidrs)
+        {
+            if (cidr.IsPrefix) _prefixCount++;
+            _addressCount += cidr.AddressCount;
+        }
+    }
 }
