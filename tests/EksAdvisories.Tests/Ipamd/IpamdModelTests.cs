@@ -202,14 +202,33 @@ public class IpamdModelTests
     }
 
     [Fact]
-    public void A_gap_the_count_only_reconcile_cannot_see_puts_every_behaviour_at_risk()
+    public void A_gap_no_behaviour_asks_about_leaves_the_verdict_to_the_cni_version()
     {
-        // No pods: after a restart the pool is never low, so no behaviour ever asks EC2 about eni-1, and the reconcile
-        // finds IMDS and the datastore agreeing on 5 IPs. The model says so for all three behaviours alike.
+        // No pods: after a restart the pool is never low, so no behaviour asks EC2 about eni-1 within the horizon, and the
+        // reconcile finds IMDS and the datastore agreeing on 5 IPs. No pod waits, so nothing is stuck yet; what happens at
+        // the next allocation on eni-1 depends on the behaviour, so an unknown CNI version gives no definite verdict.
         var report = IpamdReconcileChecker.Check(BeforeRestart(pods: 0));
         Assert.Null(report.Behavior);
-        Assert.Equal(ReconcileVerdict.AtRisk, report.Verdict);
         Assert.All(report.RestartOutcomes, o => Assert.Equal(4, o.MissingAtEnd.Count));
+        Assert.All(report.RestartOutcomes, o => Assert.Equal(0, o.AssignPrivateIpAddressesRefused));
+        Assert.Equal(ReconcileVerdict.Unknown, report.Verdict);
+        Assert.Contains("Affected → AtRisk", report.Summary);
+        Assert.Contains("Fixed → Drifted", report.Summary);
+    }
+
+    [Theory]
+    [InlineData("v1.12.2-eksbuild.1", ReconcileVerdict.AtRisk, "is refused with PrivateIpAddressLimitExceeded")]
+    [InlineData("v1.11.5-eksbuild.1", ReconcileVerdict.AtRisk, "swallows the refusal")]
+    [InlineData("v1.12.5-eksbuild.1", ReconcileVerdict.Drifted, "recovers them when it needs them")]
+    [InlineData("v1.11.3-eksbuild.1", ReconcileVerdict.Drifted, "recovers them when it needs them")]
+    public void Missing_addresses_ipamd_has_not_needed_yet_are_at_risk_only_on_affected_code(string cniVersion, ReconcileVerdict expected, string inSummary)
+    {
+        // Only 4 pods: the pool is not low, so IPAMD makes no allocation and EC2 refuses nothing; the 4 missing IPs of
+        // eni-1 block no pod now. The affected code is refused (and stuck) at its next allocation on eni-1; the others recover.
+        var report = IpamdReconcileChecker.Check(BeforeRestart(datastoreEni1: SyntheticNode.Ips(1, 0, 5), pods: 4, cniVersion: cniVersion));
+        Assert.Equal(expected, report.Verdict);
+        Assert.Contains(inSummary, report.Summary);
+        Assert.All(report.Outcomes, o => Assert.Equal(0, o.AssignPrivateIpAddressesCalls));
     }
 
     [Fact]

@@ -90,28 +90,47 @@ public static class IpamdReconcileChecker
         }
 
         var judged = behavior is { } b ? [b] : IpamdBehaviors.All;
-        var verdicts = judged.Select(x => (Behavior: x, Verdict: Judge(outcomes.Single(o => o.Behavior == x), restartOutcomes.Single(o => o.Behavior == x)))).ToList();
-        if (verdicts.Select(v => v.Verdict).Distinct().Count() > 1)
+        var verdicts = judged.Select(x => (Behavior: x, Judgement: Judge(x, outcomes.Single(o => o.Behavior == x), restartOutcomes.Single(o => o.Behavior == x)))).ToList();
+        if (verdicts.Select(v => v.Judgement.Verdict).Distinct().Count() > 1)
         {
             return (ReconcileVerdict.Unknown,
                 "The CNI version does not decide the IPAMD behaviour, and the behaviours disagree: "
-                + string.Join(", ", verdicts.Select(v => $"{v.Behavior} → {v.Verdict}"))
+                + string.Join(", ", verdicts.Select(v => $"{v.Behavior} → {v.Judgement.Verdict}"))
                 + ". Give the CNI version (cni-version.txt, the aws-node DaemonSet, or CniVersionOverride).");
         }
 
-        var verdict = verdicts[0].Verdict;
+        var (verdict, latent) = verdicts[0].Judgement;
         var who = behavior is { } known ? $"this node's IPAMD ({known})" : "every IPAMD behaviour";
         var outcome = outcomes.First(o => o.Behavior == verdicts[0].Behavior);
         var restart = restartOutcomes.First(o => o.Behavior == verdicts[0].Behavior);
+        var gap = outcome.Recovers ? restart : outcome;
         return verdict switch
         {
             ReconcileVerdict.Stuck => (verdict, $"The model predicts {who} stays stuck: {outcome.Summary}"),
+            ReconcileVerdict.AtRisk when latent => (verdict,
+                $"Not stuck yet: {gap.MissingAtEnd.Count} address(es) EC2 has stay missing from the datastore{(outcome.Recovers ? " after an aws-node restart now" : string.Empty)}, but IPAMD has not needed more addresses over the horizon; the next time it does, {who} asks EC2 for addresses the ENI has no room for, is refused with PrivateIpAddressLimitExceeded and swallows the refusal: {gap.Summary}"),
             ReconcileVerdict.AtRisk => (verdict, $"Not stuck now, but the model predicts {who} gets stuck if aws-node restarts now (IMDS is stale): {restart.Summary}"),
+            _ when latent => (verdict,
+                $"The views disagree and {gap.MissingAtEnd.Count} address(es) EC2 has stay unused while IPAMD needs no more, but {who} reads the ENI from EC2 when an allocation is refused (or after each one), so it recovers them when it needs them. Now: {outcome.Summary} After a restart: {restart.Summary}"),
             _ => (verdict, $"The views disagree, but the model predicts {who} recovers. Now: {outcome.Summary} After a restart: {restart.Summary}"),
         };
     }
 
-    /// <summary>Stuck beats at-risk beats drifted: what happens now matters more than what a restart would do.</summary>
-    private static ReconcileVerdict Judge(BehaviorOutcome current, BehaviorOutcome restart) =>
-        !current.Recovers ? ReconcileVerdict.Stuck : !restart.Recovers ? ReconcileVerdict.AtRisk : ReconcileVerdict.Drifted;
+    /// <summary>
+    /// Stuck beats at-risk beats drifted: what happens now matters more than what a restart would do. Stuck needs EC2 to
+    /// refuse IPAMD: addresses missing while the pool is never low (IPAMD asks EC2 for nothing over the horizon) block no
+    /// pod yet, and what happens when IPAMD next needs addresses depends on the behaviour (<see cref="LatentGap"/>).
+    /// </summary>
+    private static (ReconcileVerdict Verdict, bool Latent) Judge(IpamdBehavior behavior, BehaviorOutcome current, BehaviorOutcome restart)
+    {
+        if (!current.Recovers) return current.AssignPrivateIpAddressesRefused > 0 ? (ReconcileVerdict.Stuck, false) : (LatentGap(behavior), true);
+        if (!restart.Recovers) return restart.AssignPrivateIpAddressesRefused > 0 ? (ReconcileVerdict.AtRisk, false) : (LatentGap(behavior), true);
+        return (ReconcileVerdict.Drifted, false);
+    }
+
+    // ipamd.go tryAssignIPs / tryAssignPrefixes: the affected code swallows the PrivateIpAddressLimitExceeded of its next
+    // allocation on that ENI and gets stuck; the fixed code (DescribeNetworkInterfaces on the refusal) and the
+    // pre-regression code (GetIPv4sFromEC2 after each allocation) pick the missing addresses up at that moment.
+    private static ReconcileVerdict LatentGap(IpamdBehavior behavior) =>
+        behavior == IpamdBehavior.Affected ? ReconcileVerdict.AtRisk : ReconcileVerdict.Drifted;
 }
