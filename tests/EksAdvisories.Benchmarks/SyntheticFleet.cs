@@ -40,7 +40,7 @@ public static class SyntheticFleet
     public static NodeDocuments Documents(int node)
     {
         var kind = KindOf(node);
-        var enis = new List<Eni>(EnisPerNode);
+        var enis = new List<(string Id, int Device, string Mac, string Primary, string[] Ec2, string[] Imds, string[] Datastore)>(EnisPerNode);
         for (var device = 0; device < EnisPerNode; device++)
         {
             var ec2 = Enumerable.Range(1, Secondaries).Select(i => Address(node, device, i)).ToArray();
@@ -56,7 +56,7 @@ public static class SyntheticFleet
                 datastore = imds;
             }
 
-            enis.Add(new Eni(EniId(node, device), device, Mac(node, device), Address(node, device, 0), ec2, imds, datastore));
+            enis.Add((EniId(node, device), device, Mac(node, device), Address(node, device, 0), ec2, imds, datastore));
         }
 
         // Stuck nodes use nearly every address the datastore knows, so the pool is too low and IPAMD asks EC2 for more;
@@ -64,17 +64,17 @@ public static class SyntheticFleet
         var known = enis.SelectMany(e => e.Datastore).ToList();
         var used = kind == FleetNodeKind.Stuck ? known.Count - 4 : known.Count - Secondaries - 10;
         var assigned = known.Take(used).ToHashSet(StringComparer.Ordinal);
+        var generated = enis.Select(e => new GeneratedEni(e.Id, e.Device, e.Mac, e.Primary, e.Ec2, e.Imds, e.Datastore, e.Datastore.Where(assigned.Contains).ToArray())).ToList();
         var instanceId = InstanceId(node);
         return new NodeDocuments(
-            Write(w => WriteEnis(w, enis, assigned)),
-            Write(w => WriteImds(w, enis, instanceId)),
-            Write(w => WriteEc2(w, enis, instanceId)),
-            Encoding.UTF8.GetBytes(InstanceTypeJson),
+            SnapshotDocuments.Enis(generated),
+            SnapshotDocuments.Imds(generated, instanceId, InstanceTypeName),
+            SnapshotDocuments.Ec2(generated, instanceId),
+            Encoding.UTF8.GetBytes(SnapshotDocuments.InstanceType(InstanceTypeName, PerEniLimit, MaxEnis)),
             Encoding.UTF8.GetBytes(CniVersionOf(node) + "\n"));
     }
 
-    private const string InstanceTypeJson =
-        """{"InstanceTypes":[{"InstanceType":"m5.4xlarge","NetworkInfo":{"NetworkPerformance":"Up to 10 Gigabit","MaximumNetworkInterfaces":8,"Ipv4AddressesPerInterface":30,"Ipv6AddressesPerInterface":30}}]}""";
+    private const string InstanceTypeName = "m5.4xlarge";
 
     private static string InstanceId(int node) => string.Create(CultureInfo.InvariantCulture, $"i-0{node:x16}");
 
@@ -86,115 +86,4 @@ public static class SyntheticFleet
     /// <summary>One /24 per node (10.a.b.0 from the node number), 32 addresses per ENI inside it; index 0 is the primary.</summary>
     private static string Address(int node, int device, int index) =>
         string.Create(CultureInfo.InvariantCulture, $"10.{(node >> 8) & 255}.{node & 255}.{(device * 32) + index + 1}");
-
-    private static void WriteEnis(Utf8JsonWriter w, List<Eni> enis, HashSet<string> assigned)
-    {
-        w.WriteNumber("TotalIPs", enis.Sum(e => e.Datastore.Length));
-        w.WriteNumber("AssignedIPs", enis.Sum(e => e.Datastore.Count(assigned.Contains)));
-        w.WriteStartObject("ENIs");
-        foreach (var eni in enis)
-        {
-            w.WriteStartObject(eni.Id);
-            w.WriteString("ID", eni.Id);
-            w.WriteBoolean("IsPrimary", eni.Device == 0);
-            w.WriteBoolean("IsTrunk", false);
-            w.WriteBoolean("IsEFA", false);
-            w.WriteNumber("DeviceNumber", eni.Device);
-            w.WriteStartObject("AvailableIPv4Cidrs");
-            foreach (var ip in eni.Datastore)
-            {
-                w.WriteStartObject(ip + "/32");
-                w.WriteStartObject("Cidr");
-                w.WriteString("IP", ip);
-                w.WriteString("Mask", "/////w==");
-                w.WriteEndObject();
-                w.WriteStartObject("IPAddresses");
-                if (assigned.Contains(ip))
-                {
-                    w.WriteStartObject(ip);
-                    w.WriteString("Address", ip);
-                    w.WriteStartObject("IPAMKey");
-                    w.WriteString("networkName", "aws-cni");
-                    w.WriteString("containerID", "c0ffee" + ip.Replace(".", string.Empty, StringComparison.Ordinal));
-                    w.WriteString("ifName", "eth0");
-                    w.WriteEndObject();
-                    w.WriteEndObject();
-                }
-
-                w.WriteEndObject();
-                w.WriteBoolean("IsPrefix", false);
-                w.WriteString("AddressFamily", string.Empty);
-                w.WriteEndObject();
-            }
-
-            w.WriteEndObject();
-            w.WriteStartObject("IPv6Cidrs");
-            w.WriteEndObject();
-            w.WriteEndObject();
-        }
-
-        w.WriteEndObject();
-    }
-
-    private static void WriteImds(Utf8JsonWriter w, List<Eni> enis, string instanceId)
-    {
-        w.WriteString("instance-id", instanceId);
-        w.WriteString("instance-type", "m5.4xlarge");
-        w.WriteString("network/interfaces/macs", string.Join("\n", enis.Select(e => e.Mac + "/")));
-        foreach (var eni in enis)
-        {
-            var key = $"network/interfaces/macs/{eni.Mac}/";
-            w.WriteString(key + "device-number", eni.Device.ToString(CultureInfo.InvariantCulture));
-            w.WriteString(key + "interface-id", eni.Id);
-            w.WriteString(key + "local-ipv4s", string.Join("\n", eni.Imds.Prepend(eni.Primary)));
-        }
-    }
-
-    private static void WriteEc2(Utf8JsonWriter w, List<Eni> enis, string instanceId)
-    {
-        w.WriteStartArray("NetworkInterfaces");
-        foreach (var eni in enis)
-        {
-            w.WriteStartObject();
-            w.WriteStartObject("Attachment");
-            w.WriteNumber("DeviceIndex", eni.Device);
-            w.WriteString("InstanceId", instanceId);
-            w.WriteString("Status", "attached");
-            w.WriteEndObject();
-            w.WriteString("InterfaceType", "interface");
-            w.WriteString("MacAddress", eni.Mac);
-            w.WriteString("NetworkInterfaceId", eni.Id);
-            w.WriteString("PrivateIpAddress", eni.Primary);
-            w.WriteStartArray("PrivateIpAddresses");
-            foreach (var ip in eni.Ec2.Prepend(eni.Primary))
-            {
-                w.WriteStartObject();
-                w.WriteBoolean("Primary", ip == eni.Primary);
-                w.WriteString("PrivateIpAddress", ip);
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
-            w.WriteStartArray("Ipv4Prefixes");
-            w.WriteEndArray();
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-    }
-
-    private static byte[] Write(Action<Utf8JsonWriter> body)
-    {
-        using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer))
-        {
-            w.WriteStartObject();
-            body(w);
-            w.WriteEndObject();
-        }
-
-        return buffer.ToArray();
-    }
-
-    private sealed record Eni(string Id, int Device, string Mac, string Primary, string[] Ec2, string[] Imds, string[] Datastore);
 }

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
+using EksAdvisories.Benchmarks;
 using EksAdvisories.Ipamd;
 
 namespace EksAdvisories.Tests.Ipamd;
@@ -25,125 +25,13 @@ internal static class SyntheticNode
             cniVersion is null ? null : S(cniVersion));
     }
 
-    public static string Enis(IReadOnlyList<SyntheticEni> enis)
-    {
-        return Write(w =>
-        {
-            var total = enis.Sum(e => e.Datastore.Sum(c => c.Contains('/') ? 16 : 1));
-            w.WriteNumber("TotalIPs", total);
-            w.WriteNumber("AssignedIPs", enis.Sum(e => e.Assigned?.Length ?? 0));
-            w.WriteStartObject("ENIs");
-            foreach (var eni in enis)
-            {
-                w.WriteStartObject(eni.Id);
-                w.WriteString("ID", eni.Id);
-                w.WriteBoolean("IsPrimary", eni.Device == 0);
-                w.WriteBoolean("IsTrunk", false);
-                w.WriteBoolean("IsEFA", false);
-                w.WriteNumber("DeviceNumber", eni.Device);
-                w.WriteStartObject("AvailableIPv4Cidrs");
-                foreach (var cidr in eni.Datastore)
-                {
-                    var prefix = cidr.Contains('/');
-                    var ip = prefix ? cidr[..cidr.IndexOf('/')] : cidr;
-                    w.WriteStartObject(prefix ? cidr : cidr + "/32");
-                    w.WriteStartObject("Cidr");
-                    w.WriteString("IP", ip);
-                    w.WriteString("Mask", prefix ? "////8A==" : "/////w==");
-                    w.WriteEndObject();
-                    w.WriteStartObject("IPAddresses");
-                    foreach (var a in (eni.Assigned ?? []).Where(a => prefix ? InPrefix(a, cidr) : a == cidr))
-                    {
-                        w.WriteStartObject(a);
-                        w.WriteString("Address", a);
-                        w.WriteStartObject("IPAMKey");
-                        w.WriteString("networkName", "aws-cni");
-                        w.WriteString("containerID", "c0ffee" + a.Replace(".", string.Empty));
-                        w.WriteString("ifName", "eth0");
-                        w.WriteEndObject();
-                        w.WriteEndObject();
-                    }
+    public static string Enis(IReadOnlyList<SyntheticEni> enis) => Encoding.UTF8.GetString(SnapshotDocuments.Enis(Generated(enis)));
 
-                    w.WriteEndObject();
-                    w.WriteBoolean("IsPrefix", prefix);
-                    w.WriteString("AddressFamily", string.Empty);
-                    w.WriteEndObject();
-                }
+    public static string Imds(IReadOnlyList<SyntheticEni> enis) => Encoding.UTF8.GetString(SnapshotDocuments.Imds(Generated(enis), InstanceId, "m5.large"));
 
-                w.WriteEndObject();
-                w.WriteStartObject("IPv6Cidrs");
-                w.WriteEndObject();
-                w.WriteEndObject();
-            }
+    public static string Ec2(IReadOnlyList<SyntheticEni> enis) => Encoding.UTF8.GetString(SnapshotDocuments.Ec2(Generated(enis), InstanceId));
 
-            w.WriteEndObject();
-        });
-    }
-
-    public static string Imds(IReadOnlyList<SyntheticEni> enis)
-    {
-        return Write(w =>
-        {
-            w.WriteString("instance-id", InstanceId);
-            w.WriteString("instance-type", "m5.large");
-            w.WriteString("network/interfaces/macs", string.Join("\n", enis.Select(e => e.Mac + "/")));
-            foreach (var eni in enis)
-            {
-                var key = $"network/interfaces/macs/{eni.Mac}/";
-                w.WriteString(key + "device-number", eni.Device.ToString(CultureInfo.InvariantCulture));
-                w.WriteString(key + "interface-id", eni.Id);
-                w.WriteString(key + "local-ipv4s", string.Join("\n", eni.Imds.Where(c => !c.Contains('/')).Prepend(eni.Primary)));
-                var prefixes = eni.Imds.Where(c => c.Contains('/')).ToList();
-                if (prefixes.Count > 0) w.WriteString(key + "ipv4-prefix", string.Join("\n", prefixes));
-            }
-        });
-    }
-
-    public static string Ec2(IReadOnlyList<SyntheticEni> enis)
-    {
-        return Write(w =>
-        {
-            w.WriteStartArray("NetworkInterfaces");
-            foreach (var eni in enis)
-            {
-                w.WriteStartObject();
-                w.WriteStartObject("Attachment");
-                w.WriteNumber("DeviceIndex", eni.Device);
-                w.WriteString("InstanceId", InstanceId);
-                w.WriteString("Status", "attached");
-                w.WriteEndObject();
-                w.WriteString("InterfaceType", "interface");
-                w.WriteString("MacAddress", eni.Mac);
-                w.WriteString("NetworkInterfaceId", eni.Id);
-                w.WriteString("PrivateIpAddress", eni.Primary);
-                w.WriteStartArray("PrivateIpAddresses");
-                foreach (var ip in eni.Ec2.Where(c => !c.Contains('/')).Prepend(eni.Primary))
-                {
-                    w.WriteStartObject();
-                    w.WriteBoolean("Primary", ip == eni.Primary);
-                    w.WriteString("PrivateIpAddress", ip);
-                    w.WriteEndObject();
-                }
-
-                w.WriteEndArray();
-                w.WriteStartArray("Ipv4Prefixes");
-                foreach (var prefix in eni.Ec2.Where(c => c.Contains('/')))
-                {
-                    w.WriteStartObject();
-                    w.WriteString("Ipv4Prefix", prefix);
-                    w.WriteEndObject();
-                }
-
-                w.WriteEndArray();
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
-        });
-    }
-
-    public static string InstanceType(int limit, int maxEnis) =>
-        $$$"""{"InstanceTypes":[{"InstanceType":"m5.large","NetworkInfo":{"NetworkPerformance":"Up to 10 Gigabit","MaximumNetworkInterfaces":{{{maxEnis}}},"Ipv4AddressesPerInterface":{{{limit}}},"Ipv6AddressesPerInterface":{{{limit}}}}}]}""";
+    public static string InstanceType(int limit, int maxEnis) => SnapshotDocuments.InstanceType("m5.large", limit, maxEnis);
 
     public static string DaemonSet(string version, string envJson) =>
         $$$$$"""{"apiVersion":"apps/v1","kind":"DaemonSet","metadata":{"name":"aws-node","namespace":"kube-system"},"spec":{"template":{"spec":{"containers":[{"name":"aws-node","image":"602401143452.dkr.ecr.us-west-2.amazonaws.com/amazon-k8s-cni:{{{{{version}}}}}","env":{{{{{envJson}}}}}}]}}}}""";
@@ -152,27 +40,6 @@ internal static class SyntheticNode
     public static string[] Ips(int device, int from, int count) =>
         Enumerable.Range(from, count).Select(i => string.Create(CultureInfo.InvariantCulture, $"10.0.{device + 1}.{11 + i}")).ToArray();
 
-    private static bool InPrefix(string address, string prefix)
-    {
-        var network = prefix[..prefix.IndexOf('/')];
-        var lastDot = network.LastIndexOf('.');
-        var addressDot = address.LastIndexOf('.');
-        if (address[..addressDot] != network[..lastDot]) return false;
-        var start = int.Parse(network[(lastDot + 1)..], CultureInfo.InvariantCulture);
-        var host = int.Parse(address[(addressDot + 1)..], CultureInfo.InvariantCulture);
-        return host >= start && host < start + 16;
-    }
-
-    private static string Write(Action<Utf8JsonWriter> body)
-    {
-        using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer))
-        {
-            w.WriteStartObject();
-            body(w);
-            w.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(buffer.ToArray());
-    }
+    private static List<GeneratedEni> Generated(IReadOnlyList<SyntheticEni> enis) =>
+        enis.Select(e => new GeneratedEni(e.Id, e.Device, e.Mac, e.Primary, e.Ec2, e.Imds, e.Datastore, e.Assigned ?? [])).ToList();
 }
