@@ -1,4 +1,6 @@
 using System.Collections.ObjectModel;
+using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -100,7 +102,18 @@ public sealed class ReconcileReport
 
     /// <summary>The report as indented JSON: camelCase names, enums as strings, durations as <c>hh:mm:ss</c>.</summary>
     /// <returns>The JSON text.</returns>
-    public string ToJson() => JsonSerializer.Serialize(this, ReportJsonContext.Default.ReconcileReport);
+    public string ToJson()
+    {
+        // The writer's encoder decides the escaping: the relaxed one keeps apostrophes and '>' in messages readable
+        // (the JSON is a file for people and tools, never embedded in HTML); it is still escaped, valid JSON.
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            JsonSerializer.Serialize(writer, this, ReportJsonContext.Default.ReconcileReport);
+        }
+
+        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
 
     /// <summary>The report as text for people: verdict, findings, model outcomes, advisory, assumptions.</summary>
     /// <returns>The text, lines separated by <c>\n</c>.</returns>
