@@ -28,7 +28,7 @@ internal static class AdvisoryDataWriter
         w.WriteEndObject();
 
         w.WriteStartObject("affected");
-        WriteEvents(w, a.Affected.Range);
+        ExportFormat.WriteEvents(w, a.Affected.Range, "lastAffected");
         ExportFormat.WriteStrings(w, "knownAffectedReleases", a.Affected.KnownAffectedReleases);
         ExportFormat.WriteStrings(w, "knownUnaffectedReleases", a.Affected.KnownUnaffectedReleases);
         ExportFormat.WriteStrings(w, "neverReleased", a.Affected.NeverReleased);
@@ -36,7 +36,7 @@ internal static class AdvisoryDataWriter
 
         w.WriteStartObject("asPublished");
         w.WriteString("rangeText", a.AsPublished.RangeText);
-        WriteEvents(w, a.AsPublished.Range);
+        ExportFormat.WriteEvents(w, a.AsPublished.Range, "lastAffected");
         w.WriteString("fixedIn", a.AsPublished.FixedIn);
         w.WriteString("mitigationTarget", a.AsPublished.MitigationTarget);
         w.WriteEndObject();
@@ -106,24 +106,4 @@ internal static class AdvisoryDataWriter
         ExportFormat.WriteHistory(w, a.History);
         w.WriteEndObject();
     });
-
-    private static void WriteEvents(Utf8JsonWriter w, AffectedRange range)
-    {
-        w.WriteStartArray("events");
-        foreach (var e in range.Events)
-        {
-            w.WriteStartObject();
-            w.WriteString(
-                e.Kind switch
-                {
-                    RangeEventKind.Introduced => "introduced",
-                    RangeEventKind.Fixed => "fixed",
-                    _ => "lastAffected",
-                },
-                ExportFormat.EventVersion(e));
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-    }
 }

@@ -102,4 +102,28 @@ internal static class ExportFormat
 
         w.WriteEndArray();
     }
+
+    /// <summary>
+    /// Writes a range's events as OSV does; <paramref name="lastAffectedName"/> is the one key whose spelling differs
+    /// between OSV (<c>last_affected</c>) and the data format (<c>lastAffected</c>).
+    /// </summary>
+    public static void WriteEvents(Utf8JsonWriter w, AffectedRange range, string lastAffectedName)
+    {
+        w.WriteStartArray("events");
+        foreach (var e in range.Events)
+        {
+            w.WriteStartObject();
+            w.WriteString(
+                e.Kind switch
+                {
+                    RangeEventKind.Introduced => "introduced",
+                    RangeEventKind.Fixed => "fixed",
+                    _ => lastAffectedName,
+                },
+                EventVersion(e));
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+    }
 }

@@ -79,7 +79,7 @@ internal static class OsvRecordWriter
         w.WriteStartArray("ranges");
         w.WriteStartObject();
         w.WriteString("type", "SEMVER");
-        WriteEvents(w, a.Affected.Range);
+        ExportFormat.WriteEvents(w, a.Affected.Range, "last_affected");
         w.WriteEndObject();
         w.WriteEndArray();
 
@@ -99,26 +99,6 @@ internal static class OsvRecordWriter
         w.WriteEndObject();
 
         w.WriteEndObject();
-        w.WriteEndArray();
-    }
-
-    private static void WriteEvents(Utf8JsonWriter w, AffectedRange range)
-    {
-        w.WriteStartArray("events");
-        foreach (var e in range.Events)
-        {
-            w.WriteStartObject();
-            w.WriteString(
-                e.Kind switch
-                {
-                    RangeEventKind.Introduced => "introduced",
-                    RangeEventKind.Fixed => "fixed",
-                    _ => "last_affected",
-                },
-                ExportFormat.EventVersion(e));
-            w.WriteEndObject();
-        }
-
         w.WriteEndArray();
     }
 
@@ -148,7 +128,7 @@ internal static class OsvRecordWriter
 
         w.WriteStartObject("as_published");
         w.WriteString("range", a.AsPublished.RangeText);
-        WriteEvents(w, a.AsPublished.Range);
+        ExportFormat.WriteEvents(w, a.AsPublished.Range, "last_affected");
         w.WriteString("fixed_in", a.AsPublished.FixedIn);
         w.WriteString("mitigation_target", a.AsPublished.MitigationTarget);
         w.WriteEndObject();

@@ -5,18 +5,12 @@ namespace EksAdvisories.Tests.Ipamd;
 /// <summary>Every bad input becomes one <see cref="SnapshotException"/> naming the file, the JSON path and the value.</summary>
 public sealed class SnapshotErrorTests : IDisposable
 {
-    private readonly string _dir = Path.Combine(Path.GetTempPath(), "ipamd-snapshot-" + Guid.NewGuid().ToString("N"));
+    private readonly SampleSnapshotCopy _snapshot = new("in-sync");
+    private readonly string _dir;
 
-    public SnapshotErrorTests()
-    {
-        Directory.CreateDirectory(_dir);
-        foreach (var file in Directory.GetFiles(RepositoryPaths.Combine("samples", "snapshots", "in-sync")))
-        {
-            File.Copy(file, Path.Combine(_dir, Path.GetFileName(file)));
-        }
-    }
+    public SnapshotErrorTests() => _dir = _snapshot.Directory;
 
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
+    public void Dispose() => _snapshot.Dispose();
 
     private SnapshotException LoadWith(string file, string content)
     {

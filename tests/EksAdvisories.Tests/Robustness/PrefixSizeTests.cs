@@ -8,18 +8,12 @@ namespace EksAdvisories.Tests.Robustness;
 /// </summary>
 public sealed class PrefixSizeTests : IDisposable
 {
-    private readonly string _dir = Path.Combine(Path.GetTempPath(), "eksadvisories-prefix-" + Guid.NewGuid().ToString("N"));
+    private readonly SampleSnapshotCopy _snapshot = new("prefix-delegation");
+    private readonly string _dir;
 
-    public PrefixSizeTests()
-    {
-        Directory.CreateDirectory(_dir);
-        foreach (var file in Directory.GetFiles(RepositoryPaths.Combine("samples", "snapshots", "prefix-delegation")))
-        {
-            File.Copy(file, Path.Combine(_dir, Path.GetFileName(file)));
-        }
-    }
+    public PrefixSizeTests() => _dir = _snapshot.Directory;
 
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
+    public void Dispose() => _snapshot.Dispose();
 
     [Theory]
     [InlineData("enis.json", """{"TotalIPs":0,"AssignedIPs":0,"ENIs":{"eni-1":{"DeviceNumber":0,"AvailableIPv4Cidrs":{"0.0.0.0/1":{"Cidr":{"IP":"0.0.0.0","Mask":"gAAAAA=="},"IsPrefix":true},"128.0.0.0/1":{"Cidr":{"IP":"128.0.0.0","Mask":"gAAAAA=="},"IsPrefix":true}}}}}""", "$.ENIs['eni-1'].AvailableIPv4Cidrs['0.0.0.0/1'].Cidr.Mask", "/1")]

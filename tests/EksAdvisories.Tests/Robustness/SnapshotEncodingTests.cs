@@ -6,18 +6,12 @@ namespace EksAdvisories.Tests.Robustness;
 /// <summary>Text that is not valid UTF-8 or Unicode, found by the snapshot fuzz test: refused by file and path, or read as text, never a crash.</summary>
 public sealed class SnapshotEncodingTests : IDisposable
 {
-    private readonly string _dir = Path.Combine(Path.GetTempPath(), "eksadvisories-encoding-" + Guid.NewGuid().ToString("N"));
+    private readonly SampleSnapshotCopy _snapshot = new("stuck-affected");
+    private readonly string _dir;
 
-    public SnapshotEncodingTests()
-    {
-        Directory.CreateDirectory(_dir);
-        foreach (var file in Directory.GetFiles(RepositoryPaths.Combine("samples", "snapshots", "stuck-affected")))
-        {
-            File.Copy(file, Path.Combine(_dir, Path.GetFileName(file)));
-        }
-    }
+    public SnapshotEncodingTests() => _dir = _snapshot.Directory;
 
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
+    public void Dispose() => _snapshot.Dispose();
 
     [Fact]
     public void Invalid_utf8_inside_a_json_string_is_refused_naming_the_file_line_and_byte()

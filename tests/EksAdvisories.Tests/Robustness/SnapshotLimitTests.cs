@@ -8,18 +8,12 @@ public sealed class SnapshotLimitTests : IDisposable
 {
     private const long Limit = 64L * 1024 * 1024;
 
-    private readonly string _dir = Path.Combine(Path.GetTempPath(), "eksadvisories-limits-" + Guid.NewGuid().ToString("N"));
+    private readonly SampleSnapshotCopy _snapshot = new("stuck-affected");
+    private readonly string _dir;
 
-    public SnapshotLimitTests()
-    {
-        Directory.CreateDirectory(_dir);
-        foreach (var file in Directory.GetFiles(RepositoryPaths.Combine("samples", "snapshots", "stuck-affected")))
-        {
-            File.Copy(file, Path.Combine(_dir, Path.GetFileName(file)));
-        }
-    }
+    public SnapshotLimitTests() => _dir = _snapshot.Directory;
 
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
+    public void Dispose() => _snapshot.Dispose();
 
     [Theory]
     [InlineData("enis.json")]
