@@ -40,12 +40,20 @@ internal static class AdvisoryEvaluator
         }
 
         var range = advisory.Affected.Range;
+        if (range.IsUndecidedCandidate(version))
+        {
+            return Unknown(advisory, input, version,
+                $"{shown} is a release candidate of v{version.Major}.{version.Minor}.{version.Patch}, which lies on the other side of the affected range {range} of {advisory.Id}; the range cannot tell which code a candidate of a boundary release carries, and upstream tagged no such candidate. Check the version actually deployed.");
+        }
+
         var status = range.Contains(version) ? AffectedStatus.Affected : AffectedStatus.NotAffected;
-        var published = advisory.AsPublished.Range.Contains(version) ? AffectedStatus.Affected : AffectedStatus.NotAffected;
+        var publishedRange = advisory.AsPublished.Range;
+        var published = publishedRange.IsUndecidedCandidate(version) ? AffectedStatus.Unknown
+            : publishedRange.Contains(version) ? AffectedStatus.Affected : AffectedStatus.NotAffected;
         var reason = status == AffectedStatus.Affected
             ? $"{shown} is inside the affected range {range} of {advisory.Id}."
             : $"{shown} is outside the affected range {range} of {advisory.Id}.";
-        if (status != published)
+        if (published != AffectedStatus.Unknown && status != published)
         {
             reason += published == AffectedStatus.Affected
                 ? $" The range as published ({advisory.AsPublished.RangeText}) wrongly lists it as affected."

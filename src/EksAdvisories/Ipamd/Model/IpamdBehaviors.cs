@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace EksAdvisories.Ipamd;
 
 /// <summary>Maps a VPC CNI version to the IPAMD behaviour its code has.</summary>
@@ -34,6 +36,25 @@ internal static class IpamdBehaviors
             return null;
         }
 
+        if (version.IsPrerelease && version != FirstAffected && version != FirstFixed)
+        {
+            // A release candidate on the far side of a boundary from its own release (v1.12.5-rc1) is ordered before the
+            // fix by SemVer, but which code it carries is not something the order can tell; upstream tagged none.
+            var release = ComponentVersion.Parse(string.Create(CultureInfo.InvariantCulture, $"{version.Major}.{version.Minor}.{version.Patch}"));
+            if (ForRelease(version, out _) != ForRelease(release, out _))
+            {
+                reason = $"{shown} is a release candidate of v{release.UpstreamRelease}, which has another IPAMD behaviour than the releases the candidate sorts among, so its code is unknown; check the version actually deployed";
+                return null;
+            }
+        }
+
+        return ForRelease(version, out reason);
+    }
+
+    /// <summary>The behaviour of a full version by where it sorts between the first affected and the first fixed release.</summary>
+    private static IpamdBehavior? ForRelease(ComponentVersion version, out string reason)
+    {
+        var shown = "v" + version.UpstreamRelease;
         if (version < FirstAffected)
         {
             reason = $"{shown} predates the regression introduced in v1.11.4-rc1";
