@@ -19,13 +19,15 @@ internal static class CheckNodeCommand
         var kubernetes = new Option<string?>("--k8s", "--kubernetes-version") { Description = "The cluster's Kubernetes version, for the advisory's action." };
         var horizon = new Option<int>("--horizon-minutes") { Description = "How far ahead the model simulates IPAMD.", DefaultValueFactory = _ => 10 };
         var json = new Option<bool>("--json") { Description = "Write the reports as JSON." };
+        var failOn = FindingPolicy.CreateOption();
 
-        var command = new Command("check-node", "Tell from a node's snapshot whether IPAMD is stuck, one aws-node restart away from it, or fine.")
+        var command = new Command("check-node", "Tell from a node's snapshot whether IPAMD is stuck, one aws-node restart away from it, or fine. " + ExitCodes.Help)
         {
-            folders, cniVersion, kubernetes, horizon, json,
+            folders, cniVersion, kubernetes, horizon, json, failOn,
         };
         command.SetAction(result =>
         {
+            var policy = FindingPolicy.Parse(result.GetValue(failOn)!);
             var minutes = result.GetValue(horizon);
             if (minutes is < 1 or > 1440) throw new InputException($"--horizon-minutes: {minutes} is out of range; expected 1 to 1440.");
             var options = new ReconcileCheckOptions
@@ -34,13 +36,13 @@ internal static class CheckNodeCommand
                 CniVersionOverride = result.GetValue(cniVersion),
                 KubernetesVersion = result.GetValue(kubernetes),
             };
-            return Run(result.GetValue(folders)!, options, result.GetValue(json), Console.Out);
+            return Run(result.GetValue(folders)!, options, policy, result.GetValue(json), Console.Out);
         });
         return command;
     }
 
     /// <summary>Checks each folder and writes its report; the exit code is the worst over all folders.</summary>
-    public static int Run(IReadOnlyList<string> folders, ReconcileCheckOptions options, bool json, TextWriter output)
+    public static int Run(IReadOnlyList<string> folders, ReconcileCheckOptions options, FindingPolicy policy, bool json, TextWriter output)
     {
         var exit = ExitCodes.Fine;
         var reports = new List<string>();
@@ -55,18 +57,11 @@ internal static class CheckNodeCommand
             {
                 // The library names the file (enis.json) but not the folder; with several folders, say which one.
                 Console.Error.WriteLine(e.FileName == folder ? e.Message : $"{folder}: {e.Message}");
-                exit = Math.Max(exit, ExitCodes.BadInput);
+                exit = ExitCodes.Combine(exit, ExitCodes.BadInput);
                 continue;
             }
 
-            var code = report.Verdict switch
-            {
-                ReconcileVerdict.Stuck or ReconcileVerdict.AtRisk => ExitCodes.AffectedOrStuck,
-                ReconcileVerdict.Unknown => ExitCodes.BadInput,
-                _ => ExitCodes.Fine,
-            };
-            // Stuck and at-risk nodes outrank unknown ones: they are the ones to act on first.
-            exit = exit == ExitCodes.AffectedOrStuck || code == ExitCodes.AffectedOrStuck ? ExitCodes.AffectedOrStuck : Math.Max(exit, code);
+            exit = ExitCodes.Combine(exit, policy.ExitCode(report.Verdict));
             if (json)
             {
                 reports.Add(report.ToJson());

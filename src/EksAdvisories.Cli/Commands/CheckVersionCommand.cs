@@ -27,13 +27,15 @@ internal static class CheckVersionCommand
             DefaultValueFactory = _ => "vpc-cni",
         };
         var json = new Option<bool>("--json") { Description = "Write JSON for machines instead of text." };
+        var failOn = FindingPolicy.CreateOption();
 
-        var command = new Command("check-version", "Tell whether VPC CNI versions are affected, and what to do.")
+        var command = new Command("check-version", "Tell whether VPC CNI versions are affected, and what to do. " + ExitCodes.Help)
         {
-            versions, file, kubernetes, component, json,
+            versions, file, kubernetes, component, json, failOn,
         };
         command.SetAction(result =>
         {
+            var policy = FindingPolicy.Parse(result.GetValue(failOn)!);
             var inputs = new List<string>();
             foreach (var v in result.GetValue(versions) ?? [])
             {
@@ -78,9 +80,7 @@ internal static class CheckVersionCommand
                 VerdictWriter.WriteText(Console.Out, verdicts);
             }
 
-            return verdicts.Any(v => v.Status == AffectedStatus.Affected) ? ExitCodes.AffectedOrStuck
-                : verdicts.Any(v => v.Status == AffectedStatus.Unknown) ? ExitCodes.BadInput
-                : ExitCodes.Fine;
+            return verdicts.Aggregate(ExitCodes.Fine, (exit, v) => ExitCodes.Combine(exit, policy.ExitCode(v.Status)));
         });
         return command;
     }

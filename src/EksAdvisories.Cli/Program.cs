@@ -2,8 +2,8 @@ using System.CommandLine;
 using EksAdvisories.Cli;
 
 // eks-advisories: the EKS advisories and the reference IPAMD reconcile checker, for people and scripts.
-// Exit codes: 0 fine, 1 affected / stuck / at risk, 2 bad input (see ExitCodes).
-var root = new RootCommand("EKS advisories: is this VPC CNI version affected by the IPAMD reconcile regression, and is this node stuck?")
+// Exit codes: 0 nothing found, 1 a finding, 2 Unknown, 3 usage error or unreadable input (see ExitCodes).
+var root = new RootCommand("EKS advisories: is this VPC CNI version affected by the IPAMD reconcile regression, and is this node stuck? " + ExitCodes.Help)
 {
     CheckVersionCommand.Create(),
     CheckNodeCommand.Create(),
