@@ -34,6 +34,7 @@ public sealed class ComponentVersion : IEquatable<ComponentVersion>, IComparable
     // Built on first use and kept: a verdict's reason names the version several times.
     private string? _upstreamRelease;
     private string? _text;
+    private ComponentVersion? _release;
 
     private ComponentVersion(string original, int major, int? minor, int? patch, string prerelease, int? eksBuild, string metadata, ImageReference? image)
     {
@@ -86,6 +87,24 @@ public sealed class ComponentVersion : IEquatable<ComponentVersion>, IComparable
             : Patch is null ? string.Create(CultureInfo.InvariantCulture, $"{Major}.{Minor}")
             : string.Create(CultureInfo.InvariantCulture, $"{Major}.{Minor}.{Patch}");
         return IsPrerelease ? core + "-" + Prerelease : core;
+    }
+
+    /// <summary>
+    /// The upstream release this version is or packages, as a version of its own: <c>v1.12.2</c> for
+    /// <c>602401143452.dkr.ecr.us-west-2.amazonaws.com/amazon-k8s-cni:v1.12.2-eksbuild.1+meta</c>.
+    /// </summary>
+    public ComponentVersion Release => _release ??= CreateRelease();
+
+    /// <summary>The release a pre-release leads up to (<c>v1.12.5</c> for <c>v1.12.5-rc1</c>); for a release, <see cref="Release"/>.</summary>
+    internal ComponentVersion FinalRelease => IsPrerelease
+        ? new ComponentVersion(string.Create(CultureInfo.InvariantCulture, $"{Major}.{Minor}.{Patch}"), Major, Minor, Patch, string.Empty, null, string.Empty, null)
+        : Release;
+
+    private ComponentVersion CreateRelease()
+    {
+        var release = new ComponentVersion("v" + UpstreamRelease, Major, Minor, Patch, Prerelease, null, string.Empty, null);
+        release._text = release.Original;
+        return release;
     }
 
     /// <summary>The upstream release as a SemVer value (EKS build suffix and metadata dropped); null for partial versions.</summary>
@@ -295,15 +314,22 @@ public sealed class ComponentVersion : IEquatable<ComponentVersion>, IComparable
         return identifierLength > 0;
     }
 
-    /// <summary>The normalized version: no <c>v</c>, no white space, no image, metadata kept: <c>1.12.2-eksbuild.1</c>.</summary>
-    public override string ToString() => _text ??= Format();
+    /// <summary>
+    /// The one display form of a version, as upstream tags and EKS add-on versions are written: a <c>v</c>, no white
+    /// space, no image, metadata kept: <c>v1.12.2-eksbuild.1</c>, <c>v1.12.1-rc1</c>, <c>v1.12</c>.
+    /// </summary>
+    public override string ToString() => _text ??= "v" + SemVerText;
 
-    private string Format()
+    /// <summary>The version as upstream SemVer text without the <c>v</c> (<c>1.12.2-eksbuild.1</c>), as the data format and OSV write it.</summary>
+    internal string SemVerText
     {
-        var text = UpstreamRelease;
-        if (EksBuild is { } build) text += string.Create(CultureInfo.InvariantCulture, $"-eksbuild.{build}");
-        if (Metadata.Length > 0) text += "+" + Metadata;
-        return text;
+        get
+        {
+            var text = UpstreamRelease;
+            if (EksBuild is { } build) text += string.Create(CultureInfo.InvariantCulture, $"-eksbuild.{build}");
+            if (Metadata.Length > 0) text += "+" + Metadata;
+            return text;
+        }
     }
 
     /// <inheritdoc/>

@@ -77,7 +77,7 @@ public class CheckVersionTests
         Assert.All(verdicts, v => Assert.Equal("EKSA-2023-0001", v.GetProperty("advisoryId").GetString()));
 
         var affected = verdicts[0];
-        Assert.Equal("1.12.2-eksbuild.1", affected.GetProperty("version").GetString());
+        Assert.Equal("v1.12.2-eksbuild.1", affected.GetProperty("version").GetString());
         var action = affected.GetProperty("action");
         Assert.Equal("v1.12.5", action.GetProperty("upgradeTo").GetString());
         Assert.Equal(JsonValueKind.Null, action.GetProperty("mitigationTarget").ValueKind);

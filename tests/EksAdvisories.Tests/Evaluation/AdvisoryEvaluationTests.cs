@@ -143,7 +143,7 @@ public class AdvisoryEvaluationTests
     public void Action_names_the_first_released_fix_and_the_addon_build()
     {
         var action = Advisory.Evaluate("v1.12.2-eksbuild.1").Action!;
-        Assert.Equal("v1.12.5", action.UpgradeTo);
+        Assert.Equal("v1.12.5", action.UpgradeTo.ToString());
         Assert.Equal(Advisory.Remediation.RecommendedAddonVersion, action.RecommendedAddonVersion);
         Assert.Contains("v1.12.5", action.Summary);
         Assert.Contains(action.UpgradeCaveats, c => c.Contains("never released"));
@@ -161,7 +161,7 @@ public class AdvisoryEvaluationTests
         Assert.Equal(offered, action.MitigationWithheldReason is null);
         if (offered)
         {
-            Assert.Equal("1.11.3", action.Mitigation!.TargetVersion);
+            Assert.Equal("v1.11.3", action.Mitigation!.TargetVersion.ToString());
             Assert.Contains("rolling back to v1.11.3", action.Summary);
         }
         else

@@ -130,7 +130,7 @@ public class ReaderTests
         Assert.EndsWith("amazon-k8s-cni:v1.12.0-eksbuild.1", ds.Image);
         Assert.Equal("$.spec.template.spec.containers[0].image", ds.ImagePath);
         Assert.Equal(new AwsNodeEnv(true, 1, 1, null, null, false), ds.Env);
-        Assert.Equal("1.12.0-eksbuild.1", ComponentVersion.Parse(ds.Image).ToString());
+        Assert.Equal("v1.12.0-eksbuild.1", ComponentVersion.Parse(ds.Image).ToString());
     }
 
     [Fact]
@@ -162,7 +162,7 @@ public class ReaderTests
     {
         var eni = new SyntheticEni("eni-0a1b2c3d4e5f60718", 0, "10.0.1.10", [], [], []);
         var snapshot = SyntheticNode.Snapshot([eni], cniVersion: "  v1.12.5-eksbuild.1\n", daemonSetEnv: "[]");
-        Assert.Equal("1.12.5-eksbuild.1", snapshot.CniVersion!.ToString());
+        Assert.Equal("v1.12.5-eksbuild.1", snapshot.CniVersion!.ToString());
         Assert.Equal("cni-version.txt", snapshot.CniVersionSource);
     }
 
@@ -171,7 +171,7 @@ public class ReaderTests
     {
         var eni = new SyntheticEni("eni-0a1b2c3d4e5f60718", 0, "10.0.1.10", [], [], []);
         var snapshot = SyntheticNode.Snapshot([eni], cniVersion: "latest", daemonSetEnv: "[]");
-        Assert.Equal("1.12.2-eksbuild.1", snapshot.CniVersion!.ToString());
+        Assert.Equal("v1.12.2-eksbuild.1", snapshot.CniVersion!.ToString());
         Assert.Contains("cni-version.txt holds 'latest'", snapshot.CniVersionProblem);
     }
 }

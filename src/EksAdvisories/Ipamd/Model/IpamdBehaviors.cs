@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace EksAdvisories.Ipamd;
 
 /// <summary>Maps a VPC CNI version to the IPAMD behaviour its code has.</summary>
@@ -15,7 +13,7 @@ internal static class IpamdBehaviors
     /// <summary>The behaviour of <paramref name="version"/>, or null with a reason when the version does not decide it.</summary>
     public static IpamdBehavior? ForVersion(ComponentVersion version, out string reason)
     {
-        var shown = "v" + version.UpstreamRelease;
+        var shown = version.Release.ToString();
         if (version.IsPartial)
         {
             // A release line decides the behaviour only when every release of the line has the same one.
@@ -40,10 +38,10 @@ internal static class IpamdBehaviors
         {
             // A release candidate on the far side of a boundary from its own release (v1.12.5-rc1) is ordered before the
             // fix by SemVer, but which code it carries is not something the order can tell; upstream tagged none.
-            var release = ComponentVersion.Parse(string.Create(CultureInfo.InvariantCulture, $"{version.Major}.{version.Minor}.{version.Patch}"));
+            var release = version.FinalRelease;
             if (ForRelease(version, out _) != ForRelease(release, out _))
             {
-                reason = $"{shown} is a release candidate of v{release.UpstreamRelease}, which has another IPAMD behaviour than the releases the candidate sorts among, so its code is unknown; check the version actually deployed";
+                reason = $"{shown} is a release candidate of {release}, which has another IPAMD behaviour than the releases the candidate sorts among, so its code is unknown; check the version actually deployed";
                 return null;
             }
         }
@@ -54,7 +52,7 @@ internal static class IpamdBehaviors
     /// <summary>The behaviour of a full version by where it sorts between the first affected and the first fixed release.</summary>
     private static IpamdBehavior? ForRelease(ComponentVersion version, out string reason)
     {
-        var shown = "v" + version.UpstreamRelease;
+        var shown = version.Release.ToString();
         if (version < FirstAffected)
         {
             reason = $"{shown} predates the regression introduced in v1.11.4-rc1";

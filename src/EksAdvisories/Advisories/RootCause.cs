@@ -3,7 +3,7 @@ namespace EksAdvisories;
 /// <summary>Why the defect exists: what introduced it and what fixed it. This type is immutable.</summary>
 public sealed class RootCause
 {
-    internal RootCause(string description, string introducedIn, Uri introducedBy, string? introducedByCommit, Uri fixedBy, string? fixedByCommit)
+    internal RootCause(string description, ComponentVersion introducedIn, Uri introducedBy, string? introducedByCommit, Uri fixedBy, string? fixedByCommit)
     {
         Description = description;
         IntroducedIn = introducedIn;
@@ -17,7 +17,7 @@ public sealed class RootCause
     public string Description { get; }
 
     /// <summary>The first upstream version carrying the defect.</summary>
-    public string IntroducedIn { get; }
+    public ComponentVersion IntroducedIn { get; }
 
     /// <summary>The change that introduced the defect.</summary>
     public Uri IntroducedBy { get; }

@@ -5,7 +5,7 @@ namespace EksAdvisories;
 /// <summary>What to do about an affected version. This type is immutable.</summary>
 public sealed class AdvisoryAction
 {
-    internal AdvisoryAction(string upgradeTo, string recommendedAddonVersion, IList<string> upgradeCaveats, Mitigation? mitigation, string? mitigationWithheldReason, string summary)
+    internal AdvisoryAction(ComponentVersion upgradeTo, ComponentVersion? recommendedAddonVersion, IList<string> upgradeCaveats, Mitigation? mitigation, string? mitigationWithheldReason, string summary)
     {
         UpgradeTo = upgradeTo;
         RecommendedAddonVersion = recommendedAddonVersion;
@@ -15,11 +15,11 @@ public sealed class AdvisoryAction
         Summary = summary;
     }
 
-    /// <summary>The first released version with the fix, with its <c>v</c>: <c>v1.12.5</c>.</summary>
-    public string UpgradeTo { get; }
+    /// <summary>The release to upgrade to: <c>v1.12.5</c>. It prints in the one display form of <see cref="ComponentVersion"/>.</summary>
+    public ComponentVersion UpgradeTo { get; }
 
-    /// <summary>The EKS add-on build to upgrade to: <c>v1.12.6-eksbuild.2</c>.</summary>
-    public string RecommendedAddonVersion { get; }
+    /// <summary>The EKS add-on build to upgrade to (<c>v1.12.6-eksbuild.2</c>), or null when the data knows no fitting build.</summary>
+    public ComponentVersion? RecommendedAddonVersion { get; }
 
     /// <summary>Things to know before upgrading.</summary>
     public IReadOnlyList<string> UpgradeCaveats { get; }

@@ -2,6 +2,7 @@ using System.Collections.ObjectModel;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Security.Cryptography;
+using EksAdvisories.Data;
 
 namespace EksAdvisories;
 
@@ -46,32 +47,30 @@ public sealed class AdvisoryCatalog
     public IReadOnlyList<Advisory> Advisories { get; }
 
     /// <summary>Reads a catalog from a stream holding one advisory file exactly as it stands in <c>advisories/</c>, or a bundle of several.</summary>
-    /// <param name="stream">The data (UTF-8 JSON). It is read to the end and not disposed.</param>
+    /// <param name="stream">The data (UTF-8 JSON, with or without a byte order mark). It is read to the end and not disposed.</param>
     /// <returns>The catalog.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="stream"/> is null.</exception>
-    /// <exception cref="AdvisoryDataException">The data is malformed, of an unsupported format version, or breaks a rule; the message says where.</exception>
+    /// <exception cref="AdvisoryDataException">
+    /// The stream cannot be read (closed, disposed, write-only, failing), or the data is malformed, of an unsupported
+    /// format major version, or breaks a rule (an inverted or empty range, a fix or mitigation target inside the range, …);
+    /// the message names the source, the JSON path and the value.
+    /// </exception>
     public static AdvisoryCatalog Load(Stream stream) => Load(stream, "advisory data stream");
 
     /// <summary>Reads a catalog from a stream, naming the source in error messages.</summary>
-    /// <param name="stream">The data (UTF-8 JSON). It is read to the end and not disposed.</param>
+    /// <param name="stream">The data (UTF-8 JSON, with or without a byte order mark). It is read to the end and not disposed.</param>
     /// <param name="sourceName">A name for the data in messages, such as its file name.</param>
     /// <returns>The catalog.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="stream"/> or <paramref name="sourceName"/> is null.</exception>
-    /// <exception cref="AdvisoryDataException">The data is malformed, of an unsupported format version, or breaks a rule; the message says where.</exception>
+    /// <exception cref="AdvisoryDataException">
+    /// The stream cannot be read, or the data is malformed, of an unsupported format major version, or breaks a rule;
+    /// the message names the source, the JSON path and the value.
+    /// </exception>
     public static AdvisoryCatalog Load(Stream stream, string sourceName)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(sourceName);
-        byte[] bytes;
-        try
-        {
-            bytes = AdvisoryDataReader.ReadAllBytes(stream, sourceName);
-        }
-        catch (IOException e)
-        {
-            throw new AdvisoryDataException($"{sourceName}: the data could not be read: {e.Message}", e);
-        }
-
+        var bytes = AdvisoryDataReader.ReadAllBytes(stream, sourceName);
         var (dataVersion, advisories) = AdvisoryDataReader.Read(bytes, sourceName);
         return Create(dataVersion, Convert.ToHexString(SHA256.HashData(bytes)).ToLowerInvariant(), advisories, sourceName);
     }

@@ -5,7 +5,7 @@ namespace EksAdvisories;
 /// <summary>The short-term workaround: a version to roll back to, and where that is unsafe. This type is immutable.</summary>
 public sealed class Mitigation
 {
-    internal Mitigation(string targetVersion, string description, KubernetesVersion? unsafeFrom, IList<string> caveats)
+    internal Mitigation(ComponentVersion targetVersion, string description, KubernetesVersion? unsafeFrom, IList<string> caveats)
     {
         TargetVersion = targetVersion;
         Description = description;
@@ -13,8 +13,8 @@ public sealed class Mitigation
         Caveats = new ReadOnlyCollection<string>(caveats);
     }
 
-    /// <summary>The version to roll back to (<c>1.11.3</c>).</summary>
-    public string TargetVersion { get; }
+    /// <summary>The version to roll back to (<c>v1.11.3</c>).</summary>
+    public ComponentVersion TargetVersion { get; }
 
     /// <summary>What the workaround does, in prose.</summary>
     public string Description { get; }
@@ -34,5 +34,5 @@ public sealed class Mitigation
         : kubernetesVersion.CompareTo(UnsafeFromKubernetesVersion) < 0;
 
     /// <inheritdoc/>
-    public override string ToString() => "roll back to v" + TargetVersion;
+    public override string ToString() => $"roll back to {TargetVersion}";
 }

@@ -3,7 +3,7 @@
 #pragma warning disable CA1812 // Instantiated by the source-generated serializer.
 #pragma warning disable CA1056, CA2227, CA1002 // Wire types mirror the JSON exactly.
 
-namespace EksAdvisories.Json;
+namespace EksAdvisories.Data;
 
 internal sealed class AdvisoryBundleDocument
 {
@@ -17,8 +17,8 @@ internal sealed class AdvisoryDocument
     public string? SchemaVersion { get; set; }
     public string? Id { get; set; }
     public int? Revision { get; set; }
-    public DateTimeOffset? Published { get; set; }
-    public DateTimeOffset? Modified { get; set; }
+    public string? Published { get; set; }
+    public string? Modified { get; set; }
     public string? Title { get; set; }
     public string? Summary { get; set; }
     public ComponentDocument? Component { get; set; }
@@ -133,6 +133,6 @@ internal sealed class CorrectionDocument
 internal sealed class HistoryDocument
 {
     public int? Revision { get; set; }
-    public DateTimeOffset? Date { get; set; }
+    public string? Date { get; set; }
     public string? Summary { get; set; }
 }

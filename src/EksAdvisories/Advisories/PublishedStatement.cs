@@ -3,7 +3,7 @@ namespace EksAdvisories;
 /// <summary>What the advisory said when it was first published, kept so that its answers can be compared. This type is immutable.</summary>
 public sealed class PublishedStatement
 {
-    internal PublishedStatement(string rangeText, AffectedRange range, string fixedIn, string mitigationTarget)
+    internal PublishedStatement(string rangeText, AffectedRange range, ComponentVersion fixedIn, ComponentVersion mitigationTarget)
     {
         RangeText = rangeText;
         Range = range;
@@ -17,11 +17,11 @@ public sealed class PublishedStatement
     /// <summary>The published range as OSV events.</summary>
     public AffectedRange Range { get; }
 
-    /// <summary>The fix version as published (<c>1.12.3</c>, a version that was never released).</summary>
-    public string FixedIn { get; }
+    /// <summary>The fix version as published (<c>v1.12.3</c>, a version that was never released).</summary>
+    public ComponentVersion FixedIn { get; }
 
-    /// <summary>The mitigation version as published (<c>1.11.3</c>).</summary>
-    public string MitigationTarget { get; }
+    /// <summary>The mitigation version as published (<c>v1.11.3</c>).</summary>
+    public ComponentVersion MitigationTarget { get; }
 
     /// <inheritdoc/>
     public override string ToString() => RangeText;
