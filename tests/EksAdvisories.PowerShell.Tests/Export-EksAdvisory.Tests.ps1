@@ -90,7 +90,8 @@ Describe 'Export-EksAdvisory' {
         }
 
         It 'takes the AdvisoryId of a verdict of Test-EksAdvisory' {
-            (Test-EksAdvisory 'v1.12.2-eksbuild.1' | Export-EksAdvisory -Format Osv | ConvertFrom-Json).id | Should-BeString 'x_EKSA-2023-0001'
+            (Test-EksAdvisory 'v1.12.2-eksbuild.1' -Id EKSA-2023-0001 | Export-EksAdvisory -Format Osv | ConvertFrom-Json).id | Should-BeString 'x_EKSA-2023-0001'
+            @(Test-EksAdvisory 'v1.12.2-eksbuild.1' | Export-EksAdvisory -Format Osv | ConvertFrom-Json).id | Should-BeCollection @('x_EKSA-2023-0001', 'x_EKSA-2023-0002', 'x_EKSA-2024-0001', 'x_EKSA-2026-0001')
         }
 
         It 'takes an AdvisoryId property of any object' {

@@ -51,17 +51,17 @@ Describe 'The AdvisoryVerdict table view' {
     }
 
     It 'has the headers Input, Status, AsPublished, Version, Reason' {
-        ('v1.11.3' | Test-EksAdvisory | Get-TableLine)[0] | Should-MatchString '^Input\s+Status\s+AsPublished\s+Version\s+Reason\s*$'
+        ('v1.11.3' | Test-EksAdvisory -Id EKSA-2023-0001 | Get-TableLine)[0] | Should-MatchString '^Input\s+Status\s+AsPublished\s+Version\s+Reason\s*$'
     }
 
     It 'shows one row per input with both answers' {
-        $lines = 'v1.11.3', 'v1.12.2-eksbuild.1' | Test-EksAdvisory | Get-TableLine
+        $lines = 'v1.11.3', 'v1.12.2-eksbuild.1' | Test-EksAdvisory -Id EKSA-2023-0001 | Get-TableLine
         $lines[2] | Should-MatchString '^v1\.11\.3\s+NotAffected\s+Affected\s+v1\.11\.3\s+v1\.11\.3 is outside'
         $lines[3] | Should-MatchString '^v1\.12\.2-eksbuild\.1\s+Affected\s+Affected\s+v1\.12\.2-eksbuild\.1\s+'
     }
 
     It 'is the default view' {
-        (Test-EksAdvisory 'v1.11.3' | Get-TableLine -Default)[0] | Should-MatchString '^Input\s+Status\s+AsPublished\s+Version\s+Reason\s*$'
+        (Test-EksAdvisory 'v1.11.3' -Id EKSA-2023-0001 | Get-TableLine -Default)[0] | Should-MatchString '^Input\s+Status\s+AsPublished\s+Version\s+Reason\s*$'
     }
 }
 

@@ -29,7 +29,7 @@ Describe 'Get-EksAdvisory' {
     }
 
     It 'accepts wildcards' {
-        @(Get-EksAdvisory 'EKSA-2023-*').Id | Should-BeCollection @('EKSA-2023-0001')
+        @(Get-EksAdvisory 'EKSA-2023-*').Id | Should-BeCollection @('EKSA-2023-0001', 'EKSA-2023-0002')
     }
 
     It 'writes nothing, and no error, for a pattern that matches nothing' {
@@ -43,7 +43,7 @@ Describe 'Get-EksAdvisory' {
     }
 
     It 'takes the AdvisoryId of a verdict from the pipeline' {
-        (Test-EksAdvisory 'v1.12.2' | Get-EksAdvisory).Id | Should-BeString 'EKSA-2023-0001'
+        @(Test-EksAdvisory 'v1.12.2' | Get-EksAdvisory).Id | Should-BeCollection @('EKSA-2023-0001', 'EKSA-2023-0002', 'EKSA-2024-0001', 'EKSA-2026-0001')
     }
 
     Context 'with an id no advisory has' {

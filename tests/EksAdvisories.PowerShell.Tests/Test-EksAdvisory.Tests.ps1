@@ -7,6 +7,11 @@ param(
 
 BeforeAll {
     Import-Module $ModulePath -Force -ErrorAction Stop
+
+    # These tests are about how Test-EksAdvisory reads its input and what one advisory answers, so they ask the advisory
+    # their answers were written for; MoreAdvisories.Tests.ps1 covers every advisory at once. A variable of this scope,
+    # so the default does not leak into the other test files.
+    $PSDefaultParameterValues = @{ 'Test-EksAdvisory:Id' = 'EKSA-2023-0001' }
     $category = [System.Management.Automation.ErrorCategory]
 
     # aws eks describe-addon --cluster-name prod-eu --addon-name vpc-cni (account and ids are the documentation examples).

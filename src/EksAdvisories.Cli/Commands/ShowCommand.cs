@@ -13,7 +13,7 @@ internal static class ShowCommand
             DefaultValueFactory = _ => "text",
         };
         format.AcceptOnlyFromAmong("text", "markdown", "json", "osv");
-        var id = new Option<string?>("--id") { Description = "Only this advisory (default: all)." };
+        var id = new Option<string?>("--id") { Description = "Only this advisory (default: all; json and osv then write one JSON array)." };
 
         var command = new Command("show", "Show the advisory data.") { format, id };
         command.SetAction(result =>
@@ -27,17 +27,26 @@ internal static class ShowCommand
                     : throw new InputException($"--id: no advisory has the id '{wanted}'; known ids: {string.Join(", ", catalog.Advisories.Select(a => a.Id))}.");
             }
 
-            foreach (var advisory in advisories)
+            var chosen = result.GetValue(format)!;
+            var list = advisories.ToList();
+
+            // Several JSON records are written as one JSON array, so the output stays one parseable document.
+            var asArray = list.Count > 1 && chosen is "json" or "osv";
+            if (asArray) Console.Out.WriteLine("[");
+            for (var i = 0; i < list.Count; i++)
             {
-                Console.Out.Write(result.GetValue(format) switch
+                var text = chosen switch
                 {
-                    "markdown" => advisory.ToMarkdown(),
-                    "json" => advisory.ToJson(),
-                    "osv" => advisory.ToOsvJson(catalog.DataVersion),
-                    _ => VerdictWriter.Summary(advisory, catalog.DataVersion),
-                });
+                    "markdown" => list[i].ToMarkdown(),
+                    "json" => list[i].ToJson(),
+                    "osv" => list[i].ToOsvJson(catalog.DataVersion),
+                    _ => VerdictWriter.Summary(list[i], catalog.DataVersion),
+                };
+                Console.Out.Write(asArray ? text.TrimEnd() + (i < list.Count - 1 ? "," : string.Empty) : text);
                 Console.Out.WriteLine();
             }
+
+            if (asArray) Console.Out.WriteLine("]");
 
             return ExitCodes.Fine;
         });

@@ -80,7 +80,7 @@ internal static class VerdictWriter
         text.AppendLine($"  affected:     {a.Affected.Range}   (as published: {a.AsPublished?.RangeText ?? "no published text"})");
         text.AppendLine($"  fixed in:     {a.Remediation.FirstReleasedFixedVersion} (EKS add-on {a.Remediation.FirstFixedAddonVersion}; recommended {a.Remediation.RecommendedAddonVersion})");
         text.AppendLine($"  mitigation:   roll back to {a.Mitigation.TargetVersion}" + (a.Mitigation.UnsafeFromKubernetesVersion is { } k ? $", only on Kubernetes older than {k}" : string.Empty));
-        text.AppendLine($"  corrections:  {a.Corrections.Count} published claims corrected (see 'show --format markdown')");
+        if (a.Corrections.Count > 0) text.AppendLine($"  corrections:  {a.Corrections.Count} published claims corrected (see 'show --format markdown')");
         return text.ToString();
     }
 }

@@ -80,6 +80,12 @@ public sealed class Advisory
     /// <summary>The conditions that must all hold for the failure to happen.</summary>
     public IReadOnlyList<string> TriggerConditions { get; }
 
+    /// <summary>
+    /// The trigger conditions a verdict can check (aws-node settings, facts the caller states); empty when the affected
+    /// range alone decides. See <see cref="Evaluate(string?, string?, AdvisoryEvaluationOptions)"/>.
+    /// </summary>
+    public IReadOnlyList<AdvisoryCondition> Conditions { get; internal init; } = [];
+
     /// <summary>The long-term fix.</summary>
     public Remediation Remediation { get; }
 
@@ -114,6 +120,23 @@ public sealed class Advisory
     /// <param name="kubernetesVersion">The cluster's Kubernetes version (<c>1.27</c>, <c>v1.29.3-eks-…</c>), or null when unknown.</param>
     /// <returns>The verdict.</returns>
     public AdvisoryVerdict Evaluate(string? version, string? kubernetesVersion) => AdvisoryEvaluator.For(this).Evaluate(version, kubernetesVersion);
+
+    /// <summary>
+    /// Evaluates a version for a node whose aws-node settings or other facts are known, so that an advisory whose
+    /// trigger depends on configuration (see <see cref="Conditions"/>) answers for that node: NotAffected with the reason
+    /// when a condition is shown not to hold, Affected naming what would clear it otherwise. Never throws for bad text.
+    /// </summary>
+    /// <param name="version">A version in any form <see cref="ComponentVersion"/> reads.</param>
+    /// <param name="kubernetesVersion">The cluster's Kubernetes version, or null when unknown.</param>
+    /// <param name="options">The aws-node settings and facts.</param>
+    /// <returns>The verdict.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
+    public AdvisoryVerdict Evaluate(string? version, string? kubernetesVersion, AdvisoryEvaluationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var evaluator = AdvisoryEvaluator.For(this);
+        return options.IsEmpty || version is null ? evaluator.Evaluate(version, kubernetesVersion) : evaluator.EvaluateUncached(version, kubernetesVersion, options);
+    }
 
     /// <summary>Evaluates an already parsed version.</summary>
     /// <param name="version">The version.</param>

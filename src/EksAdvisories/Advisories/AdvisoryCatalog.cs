@@ -128,14 +128,28 @@ public sealed class AdvisoryCatalog
     /// <param name="version">The version in any form <see cref="ComponentVersion"/> reads.</param>
     /// <param name="kubernetesVersion">The cluster's Kubernetes version, or null when unknown.</param>
     /// <returns>One verdict per advisory about the component; empty when no advisory is about it.</returns>
-    public IReadOnlyList<AdvisoryVerdict> Evaluate(string? component, string? version, string? kubernetesVersion)
+    public IReadOnlyList<AdvisoryVerdict> Evaluate(string? component, string? version, string? kubernetesVersion) =>
+        Evaluate(component, version, kubernetesVersion, AdvisoryEvaluationOptions.None);
+
+    /// <summary>
+    /// Evaluates a version of a component for a node whose aws-node settings or other facts are known (see
+    /// <see cref="Advisory.Evaluate(string?, string?, AdvisoryEvaluationOptions)"/>); never throws for bad text.
+    /// </summary>
+    /// <param name="component">The component: <c>vpc-cni</c> or an alias, case-insensitive.</param>
+    /// <param name="version">The version in any form <see cref="ComponentVersion"/> reads.</param>
+    /// <param name="kubernetesVersion">The cluster's Kubernetes version, or null when unknown.</param>
+    /// <param name="options">The aws-node settings and facts.</param>
+    /// <returns>One verdict per advisory about the component; empty when no advisory is about it.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
+    public IReadOnlyList<AdvisoryVerdict> Evaluate(string? component, string? version, string? kubernetesVersion, AdvisoryEvaluationOptions options)
     {
+        ArgumentNullException.ThrowIfNull(options);
         List<AdvisoryVerdict>? verdicts = null;
         foreach (var advisory in Advisories)
         {
             if (advisory.Component.Matches(component))
             {
-                (verdicts ??= []).Add(advisory.Evaluate(version, kubernetesVersion));
+                (verdicts ??= []).Add(advisory.Evaluate(version, kubernetesVersion, options));
             }
         }
 

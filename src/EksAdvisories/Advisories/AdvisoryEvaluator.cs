@@ -35,7 +35,10 @@ internal sealed class AdvisoryEvaluator
             : _verdicts.GetOrAdd(version, kubernetesVersion, _evaluateUncached);
 
     /// <summary>Evaluates version text without the cache.</summary>
-    public AdvisoryVerdict EvaluateUncached(string version, string? kubernetesVersion)
+    public AdvisoryVerdict EvaluateUncached(string version, string? kubernetesVersion) => EvaluateUncached(version, kubernetesVersion, AdvisoryEvaluationOptions.None);
+
+    /// <summary>Evaluates version text without the cache, judging the advisory's conditions with <paramref name="options"/>.</summary>
+    public AdvisoryVerdict EvaluateUncached(string version, string? kubernetesVersion, AdvisoryEvaluationOptions options)
     {
         KubernetesVersion? kubernetes = null;
         string? kubernetesError = null;
@@ -45,11 +48,15 @@ internal sealed class AdvisoryEvaluator
         }
 
         var parsed = ComponentVersion.ParseCore(version, out var error);
-        return parsed is null ? Unknown(version, null, error!) : Evaluate(parsed, kubernetes, kubernetesError);
+        return parsed is null ? Unknown(version, null, error!) : Evaluate(parsed, kubernetes, kubernetesError, options);
     }
 
-    /// <summary>Evaluates a parsed version.</summary>
-    public AdvisoryVerdict Evaluate(ComponentVersion version, KubernetesVersion? kubernetes, string? kubernetesError)
+    /// <summary>Evaluates a parsed version, judging the advisory's conditions with <paramref name="options"/> (none when null).</summary>
+    public AdvisoryVerdict Evaluate(ComponentVersion version, KubernetesVersion? kubernetes, string? kubernetesError, AdvisoryEvaluationOptions? options = null) =>
+        ConditionEvaluator.Apply(_advisory, EvaluateRange(version, kubernetes, kubernetesError), options ?? AdvisoryEvaluationOptions.None);
+
+    /// <summary>The verdict of the affected range alone.</summary>
+    private AdvisoryVerdict EvaluateRange(ComponentVersion version, KubernetesVersion? kubernetes, string? kubernetesError)
     {
         var advisory = _advisory;
         var input = version.Original;

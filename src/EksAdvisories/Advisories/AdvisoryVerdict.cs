@@ -35,8 +35,18 @@ public sealed class AdvisoryVerdict
     /// <summary>Why, in one sentence a person can read; for <see cref="AffectedStatus.Unknown"/> it quotes the input.</summary>
     public string Reason { get; }
 
+    /// <summary>
+    /// How each of the advisory's <see cref="Advisory.Conditions"/> came out for this node, when the version is inside
+    /// the range; empty when the advisory has none or the range alone decided.
+    /// </summary>
+    public IReadOnlyList<ConditionOutcome> Conditions { get; private init; } = [];
+
     /// <summary>What to do; non-null exactly when <see cref="Status"/> is <see cref="AffectedStatus.Affected"/>.</summary>
     public AdvisoryAction? Action { get; }
+
+    /// <summary>This verdict after the advisory's conditions were judged: a new status, reason and action, and the outcomes.</summary>
+    internal AdvisoryVerdict WithConditions(AffectedStatus status, string reason, AdvisoryAction? action, IList<ConditionOutcome> outcomes) =>
+        new(AdvisoryId, Input, status, AsPublished, Version, reason, action) { Conditions = outcomes.AsReadOnly() };
 
     /// <inheritdoc/>
     public override string ToString() => $"{AdvisoryId} {Status}: {Reason}";

@@ -40,6 +40,22 @@ internal static class ConditionEvaluator
         return new ConditionOutcome(condition, ConditionState.Unknown, $"whether {condition.Fact} was not stated");
     }
 
+    /// <summary>
+    /// A range verdict with the advisory's conditions judged: unchanged unless it is Affected for a full version of an
+    /// advisory with conditions; NotAffected (no action) when a condition is shown not to hold; otherwise Affected with
+    /// the reason naming what holds and what would clear it.
+    /// </summary>
+    public static AdvisoryVerdict Apply(Advisory advisory, AdvisoryVerdict verdict, AdvisoryEvaluationOptions options)
+    {
+        if (advisory.Conditions.Count == 0 || verdict.Status != AffectedStatus.Affected || verdict.Version is not { IsPartial: false } version) return verdict;
+        var outcomes = Evaluate(advisory.Conditions, version, options);
+        if (outcomes.Count == 0) return verdict;
+        var text = Describe(outcomes, out var cleared);
+        return cleared
+            ? verdict.WithConditions(AffectedStatus.NotAffected, verdict.Reason + " " + text, null, outcomes)
+            : verdict.WithConditions(AffectedStatus.Affected, text.Length == 0 ? verdict.Reason : verdict.Reason + " " + text, verdict.Action, outcomes);
+    }
+
     /// <summary>The sentence a verdict adds for its conditions: what cleared it, or what would.</summary>
     public static string Describe(IReadOnlyList<ConditionOutcome> outcomes, out bool cleared)
     {

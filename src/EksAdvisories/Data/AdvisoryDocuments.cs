@@ -27,6 +27,8 @@ internal sealed class AdvisoryDocument
     public RootCauseDocument? RootCause { get; set; }
     public string? Impact { get; set; }
     public List<string?>? TriggerConditions { get; set; }
+
+    public List<ConditionDocument?>? Conditions { get; set; }
     public RemediationDocument? Remediation { get; set; }
     public MitigationDocument? Mitigation { get; set; }
     public DetectionDocument? Detection { get; set; }

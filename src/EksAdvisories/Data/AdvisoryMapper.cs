@@ -91,7 +91,10 @@ internal static class AdvisoryMapper
         return new Advisory(schemaVersion, id, revision, published, modified,
             data.RequireText(d.Title, p + ".title"), data.RequireText(d.Summary, p + ".summary"), component, affected, asPublished,
             rootCause, data.RequireText(d.Impact, p + ".impact"), data.Texts(d.TriggerConditions, p + ".triggerConditions", allowEmpty: false),
-            remediation, mitigation, detection, glossary, references, corrections, history);
+            remediation, mitigation, detection, glossary, references, corrections, history)
+        {
+            Conditions = ConditionMapper.ToConditions(d.Conditions, p + ".conditions", data).AsReadOnly(),
+        };
     }
 
     public static AdvisoryDocument ToDocument(Advisory a) => new()
@@ -135,6 +138,7 @@ internal static class AdvisoryMapper
         },
         Impact = a.Impact,
         TriggerConditions = [.. a.TriggerConditions],
+        Conditions = ConditionMapper.ToDocuments(a.Conditions),
         Remediation = new RemediationDocument
         {
             FixedIn = a.Remediation.FixedIn.SemVerText,
@@ -165,7 +169,7 @@ internal static class AdvisoryMapper
         History = [.. a.History.Select(h => new HistoryDocument { Revision = h.Revision, Date = ExportFormat.Timestamp(h.Date), Summary = h.Summary })],
     };
 
-    private static AffectedRange Range(List<EventDocument?>? events, string path, DataPath data)
+    internal static AffectedRange Range(List<EventDocument?>? events, string path, DataPath data)
     {
         var list = data.Items(events, path, (e, ep) =>
         {
@@ -186,7 +190,7 @@ internal static class AdvisoryMapper
     private static List<ComponentVersion> Releases(List<string?>? items, string path, DataPath data) =>
         data.Items(items, path, (v, vp) => data.RequireRelease(v, vp));
 
-    private static List<EventDocument?> Events(AffectedRange range) =>
+    internal static List<EventDocument?> Events(AffectedRange range) =>
     [
         .. range.Events.Select(e => new EventDocument
         {

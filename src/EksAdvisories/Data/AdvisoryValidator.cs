@@ -73,6 +73,7 @@ internal static class AdvisoryValidator
                 problems.Add(new($"{p}.corrections[{i}].evidence", "a correction names no evidence; expected at least one link."));
         }
 
+        ConditionMapper.Validate(a, p, problems);
         CheckHistory(a, p + ".history", problems);
         return problems;
     }

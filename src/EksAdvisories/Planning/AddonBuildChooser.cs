@@ -8,17 +8,17 @@ internal static class AddonBuildChooser
         ComponentVersion? floor, ComponentVersion? current)
     {
         var offered = document.BuildsFor(kubernetes);
-        var start = current is null ? null : UpgradePlanner.Release(current);
+        var start = current is null ? null : current.Release;
 
         // Builds come newest first; the lowest clear release is the last clear one, and within a release the first
         // listed is its newest EKS build.
         var clear = offered.Where(b => !b.Version.IsPrerelease && UpgradePlanner.Covering(advisories, b.Version).Count == 0).ToList();
-        var eligible = clear.Where(b => (floor is null || UpgradePlanner.Release(b.Version) >= floor) && (start is null || UpgradePlanner.Release(b.Version) >= start)).ToList();
+        var eligible = clear.Where(b => (floor is null || b.Version.Release >= floor) && (start is null || b.Version.Release >= start)).ToList();
         OfferedAddonBuild? lowest = null;
         if (eligible.Count > 0)
         {
-            var release = UpgradePlanner.Release(eligible[^1].Version);
-            lowest = eligible.First(b => UpgradePlanner.Release(b.Version) == release);
+            var release = eligible[^1].Version.Release;
+            lowest = eligible.First(b => b.Version.Release == release);
         }
 
         var newest = offered.Count > 0 ? offered[0] : null;
@@ -35,27 +35,27 @@ internal static class AddonBuildChooser
         else if (lowest is null)
         {
             var bounds = new List<string>();
-            if (floor is not null) bounds.Add($"at or above v{floor} (upstream's oldest recommended release for {cluster})");
-            if (start is not null) bounds.Add($"at or above the current v{start}");
+            if (floor is not null) bounds.Add($"at or above {floor} (upstream's oldest recommended release for {cluster})");
+            if (start is not null) bounds.Add($"at or above the current {start}");
             parts.Add($"None of the {offered.Count} builds offered for {cluster} clears every advisory{(bounds.Count == 0 ? string.Empty : " " + string.Join(" and ", bounds))}.");
         }
         else
         {
-            parts.Add($"Install v{lowest.Version}: the lowest of the {offered.Count} builds offered for {cluster} that clears every advisory.");
+            parts.Add($"Install {lowest.Version}: the lowest of the {offered.Count} builds offered for {cluster} that clears every advisory.");
         }
 
         if (newest is not null)
         {
             parts.Add(newestCovered.Count == 0
-                ? $"The newest offered build is v{newest.Version}."
-                : $"The newest offered build, v{newest.Version}, is covered by {string.Join(", ", newestCovered)}.");
+                ? $"The newest offered build is {newest.Version}."
+                : $"The newest offered build, {newest.Version}, is covered by {string.Join(", ", newestCovered)}.");
         }
 
         if (defaultBuild is not null)
         {
             parts.Add(defaultCovered.Count == 0
-                ? $"The default build for {cluster}, v{defaultBuild.Version}, clears every advisory."
-                : $"Do not rely on the default: v{defaultBuild.Version}, the default build for {cluster}, is covered by {string.Join(", ", defaultCovered)}.");
+                ? $"The default build for {cluster}, {defaultBuild.Version}, clears every advisory."
+                : $"Do not rely on the default: {defaultBuild.Version}, the default build for {cluster}, is covered by {string.Join(", ", defaultCovered)}.");
         }
 
         if (document.UnreadableBuilds.Count > 0)

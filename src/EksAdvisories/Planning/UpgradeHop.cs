@@ -33,5 +33,5 @@ public sealed class UpgradeHop
     public string Reason { get; }
 
     /// <inheritdoc/>
-    public override string ToString() => IsUnavoidable ? $"v{From} -> v{To} (unavoidable: {string.Join(", ", CrossedAdvisoryIds)})" : $"v{From} -> v{To}";
+    public override string ToString() => IsUnavoidable ? $"{From} -> {To} (unavoidable: {string.Join(", ", CrossedAdvisoryIds)})" : $"{From} -> {To}";
 }

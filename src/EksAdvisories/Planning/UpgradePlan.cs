@@ -30,5 +30,5 @@ public sealed class UpgradePlan
     public IReadOnlyList<UpgradeHop> Path { get; }
 
     /// <inheritdoc/>
-    public override string ToString() => Target is null ? Reason : Path.Count == 0 ? $"stay on v{Target}" : string.Join(", ", Path);
+    public override string ToString() => Target is null ? Reason : Path.Count == 0 ? $"stay on {Target}" : string.Join(", ", Path);
 }

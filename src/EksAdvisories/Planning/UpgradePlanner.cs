@@ -10,36 +10,32 @@ internal static class UpgradePlanner
 {
     public static UpgradePlan Plan(IReadOnlyList<(string Id, AffectedRange Range)> advisories, IReadOnlyList<ComponentVersion> releases, ComponentVersion current, ComponentVersion? floor)
     {
-        var start = Release(current);
-        var known = releases.Where(r => !r.IsPartial && !r.IsPrerelease).Select(Release).Distinct().Order().ToList();
+        var start = current.Release;
+        var known = releases.Where(r => !r.IsPartial && !r.IsPrerelease).Select(r => r.Release).Distinct().Order().ToList();
         var currentClear = Covering(advisories, start).Count == 0 && !start.IsPrerelease && (floor is null || start >= floor);
         if (currentClear)
         {
             return new UpgradePlan(start, floor is null
-                ? $"v{start} is outside every advisory's range; nothing to do."
-                : $"v{start} is outside every advisory's range and at or above v{floor}, upstream's oldest recommended release for this Kubernetes version; nothing to do.", []);
+                ? $"{start} is outside every advisory's range; nothing to do."
+                : $"{start} is outside every advisory's range and at or above {floor}, upstream's oldest recommended release for this Kubernetes version; nothing to do.", []);
         }
 
         var candidates = known.Where(r => r > start && (floor is null || r >= floor) && Covering(advisories, r).Count == 0).ToList();
         if (candidates.Count == 0)
         {
-            var newest = known.Count == 0 ? "no release is known" : $"the newest known release is v{known[^1]}";
-            return new UpgradePlan(null, $"No known release above v{start}{(floor is null ? string.Empty : $" and at or above v{floor}")} is outside every advisory's range ({newest}); watch for a newer release.", []);
+            var newest = known.Count == 0 ? "no release is known" : $"the newest known release is {known[^1]}";
+            return new UpgradePlan(null, $"No known release above {start}{(floor is null ? string.Empty : $" and at or above {floor}")} is outside every advisory's range ({newest}); watch for a newer release.", []);
         }
 
         var target = candidates[0];
-        var why = $"v{target} is the lowest known release above v{start} that is outside every advisory's range"
-            + (floor is null ? "." : $" and at or above v{floor}, upstream's oldest recommended release for this Kubernetes version.");
+        var why = $"{target} is the lowest known release above {start} that is outside every advisory's range"
+            + (floor is null ? "." : $" and at or above {floor}, upstream's oldest recommended release for this Kubernetes version.");
         return new UpgradePlan(target, why, Walk(advisories, known, start, target));
     }
 
     /// <summary>The advisories whose range holds <paramref name="release"/>.</summary>
     public static List<string> Covering(IReadOnlyList<(string Id, AffectedRange Range)> advisories, ComponentVersion release) =>
         advisories.Where(a => a.Range.Contains(release)).Select(a => a.Id).ToList();
-
-    /// <summary>The upstream release a version names, without its EKS build or image (<c>v1.16.3-eksbuild.2</c> → <c>1.16.3</c>).</summary>
-    public static ComponentVersion Release(ComponentVersion version) =>
-        version.EksBuild is null && version.Image is null && version.Metadata.Length == 0 ? version : ComponentVersion.Parse(version.UpstreamRelease);
 
     private static List<UpgradeHop> Walk(IReadOnlyList<(string Id, AffectedRange Range)> advisories, List<ComponentVersion> known, ComponentVersion start, ComponentVersion target)
     {
@@ -56,7 +52,7 @@ internal static class UpgradePlanner
             if (clear.Count > 0)
             {
                 var to = clear[^1];
-                hops.Add(new UpgradeHop(from, to, [], $"v{to} is the newest release of the {Name(line.Key)} line that no advisory covers."));
+                hops.Add(new UpgradeHop(from, to, [], $"{to} is the newest release of the {Name(line.Key)} line that no advisory covers."));
                 from = to;
             }
             else
@@ -64,12 +60,12 @@ internal static class UpgradePlanner
                 var to = releases[^1];
                 var crossed = Covering(advisories, to);
                 hops.Add(new UpgradeHop(from, to, crossed,
-                    $"Every known release of the {Name(line.Key)} line is covered by an advisory; v{to} is its newest, so this hop crosses {string.Join(", ", crossed)}: move on to the next line without delay."));
+                    $"Every known release of the {Name(line.Key)} line is covered by an advisory; {to} is its newest, so this hop crosses {string.Join(", ", crossed)}: move on to the next line without delay."));
                 from = to;
             }
         }
 
-        hops.Add(new UpgradeHop(from, target, [], $"v{target} is the target."));
+        hops.Add(new UpgradeHop(from, target, [], $"{target} is the target."));
         return hops;
     }
 

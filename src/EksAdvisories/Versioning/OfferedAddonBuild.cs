@@ -43,5 +43,5 @@ public sealed class OfferedAddonBuild
     public bool IsDefaultFor(KubernetesVersion kubernetesVersion) => DefaultFor.Contains(kubernetesVersion);
 
     /// <inheritdoc/>
-    public override string ToString() => "v" + Version;
+    public override string ToString() => Version.ToString();
 }

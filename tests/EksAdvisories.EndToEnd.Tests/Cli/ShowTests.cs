@@ -40,13 +40,48 @@ public class ShowTests
     [Fact]
     public async Task Osv_is_an_osv_record_with_the_prefixed_id()
     {
-        var run = await CliProcess.RunAsync(["show", "--format", "osv"]);
+        var run = await CliProcess.RunAsync(["show", "--format", "osv", "--id", "EKSA-2023-0001"]);
 
         Assert.True(run.ExitCode == 0, run.Describe());
         using var document = JsonDocument.Parse(run.StandardOutput);
         Assert.Equal("x_EKSA-2023-0001", document.RootElement.GetProperty("id").GetString());
         var events = document.RootElement.GetProperty("affected")[0].GetProperty("ranges")[0].GetProperty("events");
         Assert.Contains(events.EnumerateArray(), e => e.TryGetProperty("fixed", out var f) && f.GetString() == "1.12.5");
+    }
+
+    [Theory]
+    [InlineData("osv", "id", "x_")]
+    [InlineData("json", "id", "")]
+    public async Task Every_advisory_is_one_element_of_a_json_array_without_an_id(string format, string idProperty, string prefix)
+    {
+        var run = await CliProcess.RunAsync(["show", "--format", format]);
+
+        Assert.True(run.ExitCode == 0, run.Describe());
+        using var document = JsonDocument.Parse(run.StandardOutput);
+        Assert.Equal(
+            ["EKSA-2023-0001", "EKSA-2023-0002", "EKSA-2024-0001", "EKSA-2026-0001"],
+            document.RootElement.EnumerateArray().Select(r => r.GetProperty(idProperty).GetString()![prefix.Length..]));
+    }
+
+    [Theory]
+    [InlineData("EKSA-2024-0001", ">=1.16.3 <1.16.4", "v1.16.4")]
+    [InlineData("EKSA-2026-0001", ">=1.22.0 <1.22.2", "v1.22.2")]
+    [InlineData("EKSA-2023-0002", ">=1.15.0 <1.15.1", "v1.15.1")]
+    public async Task The_new_advisories_show_their_range_and_fix_and_no_published_text(string id, string range, string fix)
+    {
+        var text = await CliProcess.RunAsync(["show", "--id", id]);
+        Assert.True(text.ExitCode == 0, text.Describe());
+        Assert.Contains(range, text.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("fixed in:     " + fix, text.StandardOutput, StringComparison.Ordinal);
+        Assert.DoesNotContain("corrections:", text.StandardOutput, StringComparison.Ordinal);
+
+        var markdown = await CliProcess.RunAsync(["show", "--id", id, "--format", "markdown"]);
+        Assert.True(markdown.ExitCode == 0, markdown.Describe());
+        Assert.StartsWith("# " + id + ": ", markdown.StandardOutput, StringComparison.Ordinal);
+
+        var osv = await CliProcess.RunAsync(["show", "--id", id, "--format", "osv"]);
+        using var document = JsonDocument.Parse(osv.StandardOutput);
+        Assert.Equal("x_" + id, document.RootElement.GetProperty("id").GetString());
     }
 
     [Fact]

@@ -64,7 +64,8 @@ public class CsxScriptTests
         Assert.True(run.ExitCode == 1, run.Describe());
         Assert.Contains(run.Lines, l => l.StartsWith("602401143452.dkr.ecr.us-west-2.amazonaws.com/amazon-k8s-cni:v1.11.5-eksbuild.1: Affected", StringComparison.Ordinal));
         Assert.Contains(run.Lines, l => l.StartsWith("v1.13.0: NotAffected", StringComparison.Ordinal));
-        Assert.Equal(3, run.Lines.Length);
+        // The header, then one line per input and advisory (two inputs, four advisories).
+        Assert.Equal(1 + (2 * 4), run.Lines.Length);
     }
 
     [Theory]

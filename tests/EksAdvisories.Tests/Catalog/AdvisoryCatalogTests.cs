@@ -7,19 +7,23 @@ public class AdvisoryCatalogTests
 {
     private static string AdvisoryFile => Path.Combine(RepositoryPaths.Advisories, "EKSA-2023-0001.json");
 
+    /// <summary>The advisory files in the order the embedded catalog reads them (by resource name, ordinal).</summary>
+    private static string[] AdvisoryFiles => Directory.GetFiles(RepositoryPaths.Advisories, "*.json").Order(StringComparer.Ordinal).ToArray();
+
     [Fact]
     public void Default_holds_the_embedded_advisory_and_a_data_version()
     {
         var catalog = AdvisoryCatalog.Default;
         Assert.Same(catalog, AdvisoryCatalog.Default);
-        Assert.Equal(["EKSA-2023-0001"], catalog.Advisories.Select(a => a.Id));
-        Assert.Equal("2026.11.28", catalog.DataVersion);
+        Assert.Equal(AdvisoryFiles.Select(Path.GetFileNameWithoutExtension), catalog.Advisories.Select(a => a.Id));
+        Assert.Equal(["EKSA-2023-0001", "EKSA-2023-0002", "EKSA-2024-0001", "EKSA-2026-0001"], catalog.Advisories.Select(a => a.Id));
+        Assert.Equal(catalog.Advisories.Max(a => a.Modified).UtcDateTime.ToString("yyyy.MM.dd", System.Globalization.CultureInfo.InvariantCulture), catalog.DataVersion);
     }
 
     [Fact]
     public void Embedded_data_hash_matches_the_file_in_the_repository()
     {
-        var expected = Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(AdvisoryFile))).ToLowerInvariant();
+        var expected = Convert.ToHexString(SHA256.HashData(AdvisoryFiles.SelectMany(File.ReadAllBytes).ToArray())).ToLowerInvariant();
         Assert.Equal(expected, AdvisoryCatalog.Default.DataSha256);
     }
 
@@ -54,8 +58,9 @@ public class AdvisoryCatalogTests
     public void Evaluate_matches_the_component_and_its_aliases(string component)
     {
         var verdicts = AdvisoryCatalog.Default.Evaluate(component, "v1.12.2-eksbuild.1");
-        var verdict = Assert.Single(verdicts);
-        Assert.Equal(AffectedStatus.Affected, verdict.Status);
+        Assert.Equal(AdvisoryCatalog.Default.Advisories.Select(a => a.Id), verdicts.Select(v => v.AdvisoryId));
+        Assert.Equal(AffectedStatus.Affected, verdicts.Single(v => v.AdvisoryId == "EKSA-2023-0001").Status);
+        Assert.All(verdicts.Where(v => v.AdvisoryId != "EKSA-2023-0001"), v => Assert.Equal(AffectedStatus.NotAffected, v.Status));
     }
 
     [Theory]
@@ -71,7 +76,7 @@ public class AdvisoryCatalogTests
     [Fact]
     public void Evaluate_passes_the_kubernetes_version_on()
     {
-        var verdict = Assert.Single(AdvisoryCatalog.Default.Evaluate("vpc-cni", "v1.12.2-eksbuild.1", "1.28"));
+        var verdict = AdvisoryCatalog.Default.Evaluate("vpc-cni", "v1.12.2-eksbuild.1", "1.28").Single(v => v.AdvisoryId == "EKSA-2023-0001");
         Assert.Null(verdict.Action!.Mitigation);
     }
 
@@ -80,8 +85,9 @@ public class AdvisoryCatalogTests
     {
         using var stream = File.OpenRead(AdvisoryFile);
         var catalog = AdvisoryCatalog.Load(stream);
-        Assert.Equal(AdvisoryCatalog.Default.DataVersion, catalog.DataVersion);
-        Assert.Equal(AdvisoryCatalog.Default.DataSha256, catalog.DataSha256);
+        Assert.Equal(catalog.Get("EKSA-2023-0001").Modified.UtcDateTime.ToString("yyyy.MM.dd", System.Globalization.CultureInfo.InvariantCulture), catalog.DataVersion);
+        Assert.Equal(Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(AdvisoryFile))).ToLowerInvariant(), catalog.DataSha256);
+        Assert.Equal(AdvisoryCatalog.Default.Get("EKSA-2023-0001").Revision, catalog.Get("EKSA-2023-0001").Revision);
         Assert.Equal(AffectedStatus.Affected, catalog.Get("EKSA-2023-0001").Evaluate("v1.11.5").Status);
     }
 

@@ -10,11 +10,11 @@ public class UpgradePlannerTests
 {
     private static readonly string[] Tags =
     [
-        "1.11.0", "1.11.2", "1.11.3", "1.11.4-rc1", "1.11.4", "1.11.5", "1.12.0", "1.12.1-rc1", "1.12.1-rc2", "1.12.1-rc3", "1.12.1",
-        "1.12.2", "1.12.5", "1.12.6", "1.13.0", "1.13.2", "1.13.3", "1.13.4", "1.14.0", "1.14.1", "1.15.0", "1.15.1", "1.15.3", "1.15.4",
-        "1.15.5", "1.16.0", "1.16.2", "1.16.3", "1.16.4", "1.17.1", "1.18.0", "1.18.1", "1.18.2", "1.18.3", "1.18.4", "1.18.5", "1.18.6",
-        "1.19.0", "1.19.2", "1.19.3-rc1", "1.19.3", "1.19.4", "1.19.5", "1.19.6", "1.20.0", "1.20.1", "1.20.2", "1.20.3", "1.20.4",
-        "1.20.5", "1.21.0", "1.21.1", "1.21.2", "1.22.0", "1.22.1", "1.22.2", "1.22.3", "1.22.4", "1.23.0",
+        "v1.11.0", "v1.11.2", "v1.11.3", "v1.11.4-rc1", "v1.11.4", "v1.11.5", "v1.12.0", "v1.12.1-rc1", "v1.12.1-rc2", "v1.12.1-rc3", "v1.12.1",
+        "v1.12.2", "v1.12.5", "v1.12.6", "v1.13.0", "v1.13.2", "v1.13.3", "v1.13.4", "v1.14.0", "v1.14.1", "v1.15.0", "v1.15.1", "v1.15.3", "v1.15.4",
+        "v1.15.5", "v1.16.0", "v1.16.2", "v1.16.3", "v1.16.4", "v1.17.1", "v1.18.0", "v1.18.1", "v1.18.2", "v1.18.3", "v1.18.4", "v1.18.5", "v1.18.6",
+        "v1.19.0", "v1.19.2", "v1.19.3-rc1", "v1.19.3", "v1.19.4", "v1.19.5", "v1.19.6", "v1.20.0", "v1.20.1", "v1.20.2", "v1.20.3", "v1.20.4",
+        "v1.20.5", "v1.21.0", "v1.21.1", "v1.21.2", "v1.22.0", "v1.22.1", "v1.22.2", "v1.22.3", "v1.22.4", "v1.23.0",
     ];
 
     private static readonly ComponentVersion[] Releases = Tags.Select(ComponentVersion.Parse).ToArray();
@@ -28,7 +28,7 @@ public class UpgradePlannerTests
     ];
 
     /// <summary>Upstream's oldest recommended VPC CNI for Kubernetes 1.22 - 1.33 (README "Recommended Version" table).</summary>
-    private static readonly string[] Floors = ["1.8.0", "1.9.3", "1.11.4", "1.12.0", "1.12.5", "1.13.4", "1.14.1", "1.16.0", "1.16.4", "1.17.1"];
+    private static readonly string[] Floors = ["v1.8.0", "v1.9.3", "v1.11.4", "v1.12.0", "v1.12.5", "v1.13.4", "v1.14.1", "v1.16.0", "v1.16.4", "v1.17.1"];
 
     internal static AffectedRange Range(string introduced, string? fix) =>
         new(fix is null
@@ -41,26 +41,26 @@ public class UpgradePlannerTests
     [Fact]
     public void From_v1_12_2_on_kubernetes_1_30_the_target_is_v1_16_0_reached_one_minor_version_at_a_time()
     {
-        var plan = Plan("v1.12.2-eksbuild.1", "1.16.0");
+        var plan = Plan("v1.12.2-eksbuild.1", "v1.16.0");
 
-        Assert.Equal("1.16.0", plan.Target!.ToString());
-        Assert.Equal(["1.13.4", "1.14.1", "1.15.5", "1.16.0"], plan.Path.Select(h => h.To.ToString()));
-        Assert.Equal("1.12.2", plan.Path[0].From.ToString());
+        Assert.Equal("v1.16.0", plan.Target!.ToString());
+        Assert.Equal(["v1.13.4", "v1.14.1", "v1.15.5", "v1.16.0"], plan.Path.Select(h => h.To.ToString()));
+        Assert.Equal("v1.12.2", plan.Path[0].From.ToString());
         Assert.All(plan.Path, h => Assert.False(h.IsUnavoidable));
     }
 
     [Theory]
     // The livelock release is never a target: on 1.31 the floor is v1.16.4, below it v1.16.3 would be next.
-    [InlineData("v1.16.3-eksbuild.2", "1.16.4", "1.16.4")]
-    [InlineData("v1.16.3-eksbuild.2", null, "1.16.4")]
-    [InlineData("v1.16.2", "1.16.4", "1.16.4")]
+    [InlineData("v1.16.3-eksbuild.2", "v1.16.4", "v1.16.4")]
+    [InlineData("v1.16.3-eksbuild.2", null, "v1.16.4")]
+    [InlineData("v1.16.2", "v1.16.4", "v1.16.4")]
     // v1.22.1 on 1.33: the fix on its own line, not a later minor version.
-    [InlineData("v1.22.1-eksbuild.2", "1.17.1", "1.22.2")]
-    [InlineData("v1.22.0", null, "1.22.2")]
-    [InlineData("v1.15.0-eksbuild.2", "1.14.1", "1.15.1")]
+    [InlineData("v1.22.1-eksbuild.2", "v1.17.1", "v1.22.2")]
+    [InlineData("v1.22.0", null, "v1.22.2")]
+    [InlineData("v1.15.0-eksbuild.2", "v1.14.1", "v1.15.1")]
     // The first EKSA-2023-0001 fix is not enough on Kubernetes 1.29 (floor v1.14.1).
-    [InlineData("v1.12.2", "1.14.1", "1.14.1")]
-    [InlineData("v1.12.2", null, "1.12.5")]
+    [InlineData("v1.12.2", "v1.14.1", "v1.14.1")]
+    [InlineData("v1.12.2", null, "v1.12.5")]
     public void The_target_is_the_lowest_clear_release_at_or_above_the_floor(string current, string? floor, string target)
     {
         var plan = Plan(current, floor);
@@ -70,10 +70,10 @@ public class UpgradePlannerTests
     }
 
     [Theory]
-    [InlineData("v1.21.2-eksbuild.2", "1.17.1")]
-    [InlineData("v1.22.2-eksbuild.1", "1.17.1")]
-    [InlineData("v1.14.1", "1.14.1")]
-    [InlineData("v1.24.0", "1.17.1")]
+    [InlineData("v1.21.2-eksbuild.2", "v1.17.1")]
+    [InlineData("v1.22.2-eksbuild.1", "v1.17.1")]
+    [InlineData("v1.14.1", "v1.14.1")]
+    [InlineData("v1.24.0", "v1.17.1")]
     public void A_clear_version_at_or_above_the_floor_needs_nothing(string current, string floor)
     {
         var plan = Plan(current, floor);
@@ -85,9 +85,9 @@ public class UpgradePlannerTests
     [Fact]
     public void A_clear_version_below_the_floor_is_moved_up_to_it()
     {
-        var plan = Plan("v1.14.1", "1.16.0");
-        Assert.Equal("1.16.0", plan.Target!.ToString());
-        Assert.Equal(["1.15.5", "1.16.0"], plan.Path.Select(h => h.To.ToString()));
+        var plan = Plan("v1.14.1", "v1.16.0");
+        Assert.Equal("v1.16.0", plan.Target!.ToString());
+        Assert.Equal(["v1.15.5", "v1.16.0"], plan.Path.Select(h => h.To.ToString()));
     }
 
     [Fact]
@@ -95,7 +95,7 @@ public class UpgradePlannerTests
     {
         var plan = Plan("v1.21.2", "1.23.0", ("EKSA-9999-0001", Range("1.22.0", "1.23.0")));
 
-        Assert.Equal(["1.22.4", "1.23.0"], plan.Path.Select(h => h.To.ToString()));
+        Assert.Equal(["v1.22.4", "v1.23.0"], plan.Path.Select(h => h.To.ToString()));
         Assert.True(plan.Path[0].IsUnavoidable);
         Assert.Equal(["EKSA-9999-0001"], plan.Path[0].CrossedAdvisoryIds);
         Assert.Contains("EKSA-9999-0001", plan.Path[0].Reason, StringComparison.Ordinal);
@@ -122,7 +122,7 @@ public class UpgradePlannerTests
                 Assert.NotNull(plan.Target);
                 Assert.Empty(UpgradePlanner.Covering(Catalog, plan.Target));
                 if (floor is not null) Assert.True(plan.Target >= ComponentVersion.Parse(floor), $"{current} on floor {floor}: v{plan.Target} is below the floor");
-                var from = UpgradePlanner.Release(ComponentVersion.Parse(current));
+                var from = ComponentVersion.Parse(current).Release;
                 foreach (var hop in plan.Path)
                 {
                     Assert.Equal(from, hop.From);

@@ -12,10 +12,10 @@ public class AddonVersionsDocumentTests
         var document = AddonVersionsDocument.ReadFile(Sample("vpc-cni-kubernetes-1.26.json"));
 
         Assert.Equal(21, document.Builds.Count);
-        Assert.Equal("1.18.0-eksbuild.1", document.Builds[0].Version.ToString());
-        Assert.Equal("1.12.0-eksbuild.2", document.Builds[^1].Version.ToString());
+        Assert.Equal("v1.18.0-eksbuild.1", document.Builds[0].Version.ToString());
+        Assert.Equal("v1.12.0-eksbuild.2", document.Builds[^1].Version.ToString());
         Assert.All(document.Builds, b => Assert.Equal([new KubernetesVersion(1, 26)], b.ClusterVersions));
-        Assert.Equal("1.12.5-eksbuild.2", document.DefaultFor(new KubernetesVersion(1, 26))!.Version.ToString());
+        Assert.Equal("v1.12.5-eksbuild.2", document.DefaultFor(new KubernetesVersion(1, 26))!.Version.ToString());
         Assert.Empty(document.UnreadableBuilds);
         Assert.True(document.HasCompatibilities);
     }
@@ -32,9 +32,9 @@ public class AddonVersionsDocumentTests
     }
 
     [Theory]
-    [InlineData("1.33", 3, "1.22.1-eksbuild.2")]
-    [InlineData("1.31", 4, "1.19.2-eksbuild.5")]
-    [InlineData("1.29", 4, "1.18.6-eksbuild.1")]
+    [InlineData("1.33", 3, "v1.22.1-eksbuild.2")]
+    [InlineData("1.31", 4, "v1.19.2-eksbuild.5")]
+    [InlineData("1.29", 4, "v1.18.6-eksbuild.1")]
     [InlineData("1.25", 0, null)]
     public void Without_a_kubernetes_version_flag_the_builds_are_filtered_per_cluster_version(string kubernetes, int offered, string? defaultBuild)
     {
@@ -54,8 +54,8 @@ public class AddonVersionsDocumentTests
             """;
         var document = AddonVersionsDocument.Parse(json, "pwsh.json");
 
-        Assert.Equal("1.19.2-eksbuild.5", Assert.Single(document.Builds).Version.ToString());
-        Assert.Equal("1.19.2-eksbuild.5", document.DefaultFor(new KubernetesVersion(1, 31))!.Version.ToString());
+        Assert.Equal("v1.19.2-eksbuild.5", Assert.Single(document.Builds).Version.ToString());
+        Assert.Equal("v1.19.2-eksbuild.5", document.DefaultFor(new KubernetesVersion(1, 31))!.Version.ToString());
     }
 
     [Fact]
@@ -66,7 +66,7 @@ public class AddonVersionsDocumentTests
                 { "addonName": "coredns", "addonVersions": [ { "addonVersion": "v1.11.4-eksbuild.2" } ] },
                 { "addonName": "vpc-cni", "addonVersions": [ { "addonVersion": "v1.19.2-eksbuild.5" } ] } ] }
             """;
-        Assert.Equal("1.19.2-eksbuild.5", Assert.Single(AddonVersionsDocument.Parse(json, "all.json").Builds).Version.ToString());
+        Assert.Equal("v1.19.2-eksbuild.5", Assert.Single(AddonVersionsDocument.Parse(json, "all.json").Builds).Version.ToString());
     }
 
     [Fact]
@@ -78,7 +78,7 @@ public class AddonVersionsDocumentTests
             """;
         var document = AddonVersionsDocument.Parse(json, "odd.json");
 
-        Assert.Equal("1.22.2-eksbuild.1", Assert.Single(document.Builds).Version.ToString());
+        Assert.Equal("v1.22.2-eksbuild.1", Assert.Single(document.Builds).Version.ToString());
         Assert.Equal(2, document.UnreadableBuilds.Count);
         Assert.Equal("$.addons[0].addonVersions[0].addonVersion", document.UnreadableBuilds[0].JsonPath);
         Assert.Contains("v1.22.1-eksbuild", document.UnreadableBuilds[0].Reason, StringComparison.Ordinal);
