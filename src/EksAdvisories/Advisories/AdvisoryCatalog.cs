@@ -71,7 +71,7 @@ public sealed class AdvisoryCatalog
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(sourceName);
         var bytes = AdvisoryDataReader.ReadAllBytes(stream, sourceName);
-        var (dataVersion, advisories) = AdvisoryDataReader.Read(bytes, sourceName);
+        var (dataVersion, advisories) = AdvisoryDataReader.Read(bytes, sourceName, EmbeddedComponents.Instance);
         return Create(dataVersion, Convert.ToHexString(SHA256.HashData(bytes)).ToLowerInvariant(), advisories, sourceName);
     }
 
@@ -169,7 +169,7 @@ public sealed class AdvisoryCatalog
             var source = "embedded " + name[ResourcePrefix.Length..];
             var bytes = AdvisoryDataReader.ReadAllBytes(stream, source);
             hash.AppendData(bytes);
-            var (_, advisories) = AdvisoryDataReader.Read(bytes, source);
+            var (_, advisories) = AdvisoryDataReader.Read(bytes, source, EmbeddedComponents.Instance);
             foreach (var advisory in advisories)
             {
                 if (!ids.Add(advisory.Id)) throw new AdvisoryDataException($"{source}: the id '{advisory.Id}' appears in two embedded files.");
@@ -178,6 +178,13 @@ public sealed class AdvisoryCatalog
         }
 
         return Create(null, Convert.ToHexString(hash.GetHashAndReset()).ToLowerInvariant(), all, "embedded advisory data");
+    }
+
+    // The component data (releases, Kubernetes floors, add-on builds) embedded in the package; data loaded at run time
+    // is joined with it, so newer advisories get the same remedies.
+    private static class EmbeddedComponents
+    {
+        internal static readonly IReadOnlyDictionary<string, ComponentData> Instance = ComponentDataReader.ReadEmbedded(typeof(AdvisoryCatalog).Assembly);
     }
 
     // The nested holder's static initializer runs once, on first use of Default, under the runtime's type-initialization lock.
