@@ -202,23 +202,23 @@ Describe 'Test-EksAdvisory' {
 
     Context '-KubernetesVersion' {
         It 'withholds the rollback on Kubernetes 1.27, where v1.11.3 is unsafe' {
-            $action = (Test-EksAdvisory 'v1.12.2-eksbuild.1' -KubernetesVersion '1.27').Action
+            $action = (Test-EksAdvisory 'v1.12.0-eksbuild.1' -KubernetesVersion '1.27').Action
             $action.Mitigation | Should-BeNull
             $action.MitigationWithheldReason | Should-BeLikeString '*1.27*'
             $action.Summary | Should-BeLikeString '*Do not roll back*'
             "$($action.RecommendedAddonVersion)" | Should-NotBeWhiteSpaceString
         }
 
-        It 'offers the rollback to v1.11.3 on Kubernetes 1.25 (given as <_>)' -ForEach @('1.25', 'v1.25.16-eks-5e0fdde') {
-            $action = (Test-EksAdvisory 'v1.12.2-eksbuild.1' -KubernetesVersion $_).Action
+        It 'offers the rollback to v1.11.3 on Kubernetes 1.24 (given as <_>)' -ForEach @('1.24', 'v1.24.16-eks-5e0fdde') {
+            $action = (Test-EksAdvisory 'v1.12.0-eksbuild.1' -KubernetesVersion $_).Action
             "$($action.Mitigation.TargetVersion)" | Should-BeString 'v1.11.3'
             $action.MitigationWithheldReason | Should-BeNull
         }
 
         It 'explains both cases when the Kubernetes version is not given' {
-            $action = (Test-EksAdvisory 'v1.12.2-eksbuild.1').Action
+            $action = (Test-EksAdvisory 'v1.12.0-eksbuild.1').Action
             $action.Mitigation | Should-NotBeNull
-            $action.Summary | Should-BeLikeString '*older than 1.26*'
+            $action.Summary | Should-BeLikeString '*older than 1.25*'
         }
 
         It 'ends with an InvalidArgument error for a value that is not a Kubernetes version, before any verdict' {

@@ -149,6 +149,21 @@ public sealed class Advisory
         return AdvisoryEvaluator.For(this).Evaluate(version, kubernetesVersion, null);
     }
 
+    /// <summary>
+    /// The advisories of the same component in the catalog this advisory belongs to (itself included): upgrade targets
+    /// must clear all of them. Set once by the catalog before it is published; until then only this advisory.
+    /// </summary>
+    internal IReadOnlyList<Advisory> ComponentAdvisories => _componentAdvisories ?? [this];
+
+    private IReadOnlyList<Advisory>? _componentAdvisories;
+
+    /// <summary>Called by the catalog that holds this advisory, once, before the catalog is published.</summary>
+    internal void JoinCatalog(IReadOnlyList<Advisory> componentAdvisories) => _componentAdvisories = componentAdvisories;
+
+    /// <summary>The ids of the advisories of this component whose range holds <paramref name="version"/> (a full version).</summary>
+    internal List<string> CoveringAdvisories(ComponentVersion version) =>
+        ComponentAdvisories.Where(a => a.Affected.Range.Contains(version)).Select(a => a.Id).ToList();
+
     /// <inheritdoc/>
     public override string ToString() => Id + ": " + Title;
 }

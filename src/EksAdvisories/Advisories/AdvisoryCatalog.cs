@@ -71,7 +71,7 @@ public sealed class AdvisoryCatalog
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(sourceName);
         var bytes = AdvisoryDataReader.ReadAllBytes(stream, sourceName);
-        var (dataVersion, advisories) = AdvisoryDataReader.Read(bytes, sourceName);
+        var (dataVersion, advisories) = AdvisoryDataReader.Read(bytes, sourceName, EmbeddedComponents.Instance);
         return Create(dataVersion, Convert.ToHexString(SHA256.HashData(bytes)).ToLowerInvariant(), advisories, sourceName);
     }
 
@@ -156,6 +156,82 @@ public sealed class AdvisoryCatalog
         return verdicts is null ? [] : verdicts.AsReadOnly();
     }
 
+    /// <summary>
+    /// Everything the catalog says about one version of a component on one cluster: every advisory's verdict, and one
+    /// upgrade target that clears all of them, with the path to it one minor version at a time. Never throws for bad
+    /// text: an unreadable or partial version gets verdicts and no plan, with the reason.
+    /// </summary>
+    /// <param name="component">The component: <c>vpc-cni</c> or an alias, case-insensitive.</param>
+    /// <param name="version">The current version in any form <see cref="ComponentVersion"/> reads.</param>
+    /// <param name="kubernetesVersion">The cluster's Kubernetes version, or null when unknown.</param>
+    /// <param name="options">The aws-node settings and facts for the verdicts, or null.</param>
+    /// <returns>The assessment.</returns>
+    public ComponentAssessment Assess(string? component, string? version, string? kubernetesVersion, AdvisoryEvaluationOptions? options = null)
+    {
+        var verdicts = Evaluate(component, version, kubernetesVersion, options ?? AdvisoryEvaluationOptions.None).ToList();
+        var advisories = Advisories.Where(a => a.Component.Matches(component)).ToList();
+        var kubernetes = KubernetesVersion.TryParse(kubernetesVersion, out var parsedKubernetes, out _) ? parsedKubernetes : null;
+        var current = version is null ? null : ComponentVersion.ParseCore(version, out _);
+        if (advisories.Count == 0)
+        {
+            return new ComponentAssessment(component ?? string.Empty, current, kubernetes, null, verdicts, null, $"No advisory is about '{component}'.");
+        }
+
+        var floor = FloorFor(advisories[0].Component, kubernetes);
+        if (current is null || current.IsPartial || (current.Image is { } image && !advisories[0].Component.ImageRepositories.Contains(image.Name, StringComparer.OrdinalIgnoreCase)))
+        {
+            var why = current is null
+                ? $"'{version}' is no version that can be planned from; give the full version, such as 'v1.19.2-eksbuild.5'."
+                : $"'{version}' does not name one release of {advisories[0].Component.Name}; give the full version, such as 'v{current.Major}.{current.Minor ?? 0}.0-eksbuild.1'.";
+            return new ComponentAssessment(component!, current, kubernetes, floor, verdicts, null, why);
+        }
+
+        var plan = UpgradePlanner.Plan(Ranges(advisories), UpgradeTargets(advisories[0].Component), current, floor?.OldestRecommended);
+        return new ComponentAssessment(component!, current, kubernetes, floor, verdicts, plan, null);
+    }
+
+    /// <summary>
+    /// Which add-on build to install, among those a cluster's <c>aws eks describe-addon-versions</c> output offers: the
+    /// lowest that clears every advisory of the component (at or above the Kubernetes floor and the current version when
+    /// known), the newest, and the default for the Kubernetes version, flagged when an advisory covers it.
+    /// </summary>
+    /// <param name="component">The component: <c>vpc-cni</c> or an alias, case-insensitive.</param>
+    /// <param name="document">The builds the cluster is offered.</param>
+    /// <param name="kubernetesVersion">The cluster's Kubernetes version, or null to consider every listed build.</param>
+    /// <param name="currentVersion">The version the cluster runs, or null; the chosen build is never below it.</param>
+    /// <returns>The choice.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="document"/> is null.</exception>
+    /// <exception cref="ArgumentException">No advisory is about <paramref name="component"/>, or a version given cannot be read.</exception>
+    public AddonBuildChoice ChooseAddonBuild(string? component, AddonVersionsDocument document, string? kubernetesVersion, string? currentVersion = null)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var advisories = Advisories.Where(a => a.Component.Matches(component)).ToList();
+        if (advisories.Count == 0) throw new ArgumentException($"No advisory is about '{component}'; known components: {string.Join(", ", Advisories.Select(a => a.Component.Name).Distinct())}.", nameof(component));
+        KubernetesVersion? kubernetes = null;
+        if (kubernetesVersion is not null && !KubernetesVersion.TryParse(kubernetesVersion, out kubernetes, out var kubernetesError)) throw new ArgumentException(kubernetesError, nameof(kubernetesVersion));
+        ComponentVersion? current = null;
+        if (currentVersion is not null && (!ComponentVersion.TryParse(currentVersion, out current, out var error) || current.IsPartial))
+        {
+            throw new ArgumentException(error ?? $"'{currentVersion}' names a release line, not a release; give the full version.", nameof(currentVersion));
+        }
+
+        return AddonBuildChooser.Choose(Ranges(advisories), document, kubernetes, FloorFor(advisories[0].Component, kubernetes)?.OldestRecommended, current);
+    }
+
+    /// <summary>The floor for a Kubernetes version; newer than upstream's table, its newest floor (as the remedies use it).</summary>
+    private static KubernetesFloor? FloorFor(AdvisoryComponent component, KubernetesVersion? kubernetes)
+    {
+        if (kubernetes is null) return null;
+        if (component.FloorFor(kubernetes) is { } floor) return floor;
+        var floors = component.KubernetesFloors;
+        return floors.Count > 0 && kubernetes > floors[^1].Kubernetes ? floors[^1] : null;
+    }
+
+    private static List<(string Id, AffectedRange Range)> Ranges(List<Advisory> advisories) => advisories.Select(a => (a.Id, a.Affected.Range)).ToList();
+
+    private static List<ComponentVersion> UpgradeTargets(AdvisoryComponent component) =>
+        component.KnownReleases.Where(r => r.IsUpgradeTarget).Select(r => r.Version).ToList();
+
     /// <inheritdoc/>
     public override string ToString() => $"{Advisories.Count} advisories, data version {DataVersion}";
 
@@ -164,6 +240,12 @@ public sealed class AdvisoryCatalog
         if (advisories.Count == 0) throw new AdvisoryDataException($"{source}: the data holds no advisory.");
         advisories.Sort((x, y) => string.CompareOrdinal(x.Id, y.Id));
         var version = dataVersion ?? advisories.Max(a => a.Modified).UtcDateTime.ToString("yyyy.MM.dd", CultureInfo.InvariantCulture);
+        foreach (var group in advisories.GroupBy(a => a.Component.Name, StringComparer.OrdinalIgnoreCase))
+        {
+            var siblings = group.ToList().AsReadOnly();
+            foreach (var advisory in siblings) advisory.JoinCatalog(siblings);
+        }
+
         return new AdvisoryCatalog(version, sha256, advisories);
     }
 
@@ -183,7 +265,7 @@ public sealed class AdvisoryCatalog
             var source = "embedded " + name[ResourcePrefix.Length..];
             var bytes = AdvisoryDataReader.ReadAllBytes(stream, source);
             hash.AppendData(bytes);
-            var (_, advisories) = AdvisoryDataReader.Read(bytes, source);
+            var (_, advisories) = AdvisoryDataReader.Read(bytes, source, EmbeddedComponents.Instance);
             foreach (var advisory in advisories)
             {
                 if (!ids.Add(advisory.Id)) throw new AdvisoryDataException($"{source}: the id '{advisory.Id}' appears in two embedded files.");
@@ -192,6 +274,13 @@ public sealed class AdvisoryCatalog
         }
 
         return Create(null, Convert.ToHexString(hash.GetHashAndReset()).ToLowerInvariant(), all, "embedded advisory data");
+    }
+
+    // The component data (releases, Kubernetes floors, add-on builds) embedded in the package; data loaded at run time
+    // is joined with it, so newer advisories get the same remedies.
+    private static class EmbeddedComponents
+    {
+        internal static readonly IReadOnlyDictionary<string, ComponentData> Instance = ComponentDataReader.ReadEmbedded(typeof(AdvisoryCatalog).Assembly);
     }
 
     // The nested holder's static initializer runs once, on first use of Default, under the runtime's type-initialization lock.

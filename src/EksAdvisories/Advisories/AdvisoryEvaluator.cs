@@ -74,9 +74,11 @@ internal sealed class AdvisoryEvaluator
         var shown = Describe(version);
         if (!version.IsPrerelease && advisory.Affected.NeverReleased.Contains(version.Release))
         {
-            var published = advisory.AsPublished is { } p ? $"the published advisory named {p.FixedIn} as the fix; " : string.Empty;
-            return Unknown(input, version,
-                $"{shown} was never released, so no cluster runs it ({published}the first fixed release is {advisory.Remediation.FirstReleasedFixedVersion}); check the version actually deployed.");
+            var asPublishedAnswer = AsPublished(version);
+            var reading = asPublishedAnswer == AffectedStatus.Affected ? "affected" : "not affected";
+            var published = advisory.AsPublished is { } p ? $"the published advisory named {p.FixedIn} as the fix, and under its text {shown} reads {reading}; " : string.Empty;
+            return new AdvisoryVerdict(advisory.Id, input, AffectedStatus.Unknown, asPublishedAnswer, version,
+                $"{shown} was never released, so no cluster runs it ({published}the first fixed release is {advisory.Remediation.FirstReleasedFixedVersion}); check the version actually deployed.", null);
         }
 
         var range = advisory.Affected.Range;
@@ -98,7 +100,7 @@ internal sealed class AdvisoryEvaluator
                 : $" The range as published ({advisory.AsPublished!.RangeText}) wrongly leaves it out.";
         }
 
-        var action = status == AffectedStatus.Affected ? BuildAction(kubernetes, kubernetesError) : null;
+        var action = status == AffectedStatus.Affected ? RemedyPlanner.Plan(advisory, version, kubernetes, kubernetesError) : null;
         return new AdvisoryVerdict(advisory.Id, input, status, asPublished, version, reason, action);
     }
 
@@ -136,35 +138,7 @@ internal sealed class AdvisoryEvaluator
             ? $"Every {line} release is inside the affected range {advisory.Affected.Range} of {advisory.Id}."
             : $"No {line} release is inside the affected range {advisory.Affected.Range} of {advisory.Id}.";
         return new AdvisoryVerdict(advisory.Id, version.Original, status, published, version, reason,
-            all.Value ? BuildAction(null, null) : null);
-    }
-
-    private AdvisoryAction BuildAction(KubernetesVersion? kubernetes, string? kubernetesError)
-    {
-        var advisory = _advisory;
-        var remediation = advisory.Remediation;
-        var mitigation = advisory.Mitigation;
-        var upgradeTo = remediation.FirstReleasedFixedVersion;
-        var summary = $"Upgrade {advisory.Component.Name} to {upgradeTo} or later (EKS add-on {remediation.RecommendedAddonVersion}).";
-        var target = mitigation.TargetVersion;
-        string? withheld = null;
-        switch (mitigation.IsSafeOn(kubernetes))
-        {
-            case true:
-                summary += $" If you cannot upgrade yet, rolling back to {target} avoids the defect.";
-                break;
-            case false:
-                withheld = $"Kubernetes {kubernetes} is {mitigation.UnsafeFromKubernetesVersion} or later, where {target} must not run (see the mitigation caveats); upgrading to {upgradeTo} or later is the only remedy.";
-                summary += $" Do not roll back to {target}: " + withheld;
-                break;
-            default:
-                summary += $" If you cannot upgrade yet and the cluster runs Kubernetes older than {mitigation.UnsafeFromKubernetesVersion}, rolling back to {target} avoids the defect; on {mitigation.UnsafeFromKubernetesVersion} and later it is unsafe.";
-                if (kubernetesError is not null) summary += " " + kubernetesError;
-                break;
-        }
-
-        return new AdvisoryAction(upgradeTo, remediation.RecommendedAddonVersion, remediation.Caveats.ToList(),
-            withheld is null ? mitigation : null, withheld, summary);
+            all.Value ? RemedyPlanner.Plan(advisory, version, null, null) : null);
     }
 
     private AdvisoryVerdict Unknown(string input, ComponentVersion? version, string reason) =>

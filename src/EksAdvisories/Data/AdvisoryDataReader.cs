@@ -47,7 +47,7 @@ internal static class AdvisoryDataReader
     }
 
     /// <summary>Parses one data document (single advisory or bundle).</summary>
-    public static (string? DataVersion, List<Advisory> Advisories) Read(ReadOnlyMemory<byte> utf8, string source)
+    public static (string? DataVersion, List<Advisory> Advisories) Read(ReadOnlyMemory<byte> utf8, string source, IReadOnlyDictionary<string, ComponentData> components)
     {
         var data = new DataPath(source);
         utf8 = WithoutByteOrderMark(utf8);
@@ -77,7 +77,7 @@ internal static class AdvisoryDataReader
             if (!isBundle)
             {
                 var single = JsonSerializer.Deserialize(utf8.Span, AdvisoryJsonContext.Default.AdvisoryDocument);
-                return (null, [Build(data.Require(single, "$"), "$", data)]);
+                return (null, [Build(data.Require(single, "$"), "$", data, components)]);
             }
 
             var bundle = JsonSerializer.Deserialize(utf8.Span, AdvisoryJsonContext.Default.AdvisoryBundleDocument)!;
@@ -89,7 +89,7 @@ internal static class AdvisoryDataReader
                 var path = $"$.advisories[{i}]";
                 var item = data.Require(list[i], path);
                 if (AdvisoryValidator.CheckSchemaVersion(item.SchemaVersion, path + ".schemaVersion") is { } problem) throw data.Fail(problem.Path, problem.Message);
-                var advisory = Build(item, path, data);
+                var advisory = Build(item, path, data, components);
                 if (!ids.Add(advisory.Id)) throw data.Fail(path + ".id", $"the id '{advisory.Id}' appears twice; ids must be unique.");
                 advisories.Add(advisory);
             }
@@ -107,9 +107,9 @@ internal static class AdvisoryDataReader
         }
     }
 
-    private static Advisory Build(AdvisoryDocument document, string path, DataPath data)
+    private static Advisory Build(AdvisoryDocument document, string path, DataPath data, IReadOnlyDictionary<string, ComponentData> components)
     {
-        var advisory = AdvisoryMapper.ToAdvisory(document, path, data);
+        var advisory = AdvisoryMapper.ToAdvisory(document, path, data, components);
         var problems = AdvisoryValidator.Validate(advisory, path);
         return problems.Count == 0 ? advisory : throw data.Fail(problems[0].Path, problems[0].Message);
     }

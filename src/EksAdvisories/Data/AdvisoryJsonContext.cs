@@ -15,4 +15,6 @@ namespace EksAdvisories.Data;
     MaxDepth = 64)]
 [JsonSerializable(typeof(AdvisoryDocument))]
 [JsonSerializable(typeof(AdvisoryBundleDocument))]
+[JsonSerializable(typeof(ComponentReleasesDocument))]
+[JsonSerializable(typeof(KubernetesFloorsDocument))]
 internal sealed partial class AdvisoryJsonContext : JsonSerializerContext;

@@ -12,7 +12,7 @@ internal static class AdvisoryMapper
     /// <summary>OSV's <c>introduced: "0"</c>, "since the first version", held as the lowest SemVer value.</summary>
     internal static readonly SemVersion Zero = new(0, 0, 0, [new PrereleaseIdentifier(0)], null);
 
-    public static Advisory ToAdvisory(AdvisoryDocument d, string p, DataPath data)
+    public static Advisory ToAdvisory(AdvisoryDocument d, string p, DataPath data, IReadOnlyDictionary<string, ComponentData> components)
     {
         var schemaVersion = data.RequireText(d.SchemaVersion, p + ".schemaVersion");
         var id = data.RequireText(d.Id, p + ".id");
@@ -21,11 +21,13 @@ internal static class AdvisoryMapper
         var modified = data.RequireUtc(d.Modified, p + ".modified");
 
         var c = data.Require(d.Component, p + ".component");
+        var componentName = data.RequireText(c.Name, p + ".component.name");
         var component = new AdvisoryComponent(
-            data.RequireText(c.Name, p + ".component.name"),
+            componentName,
             data.Texts(c.Aliases, p + ".component.aliases", allowEmpty: true),
             data.Texts(c.ImageRepositories, p + ".component.imageRepositories", allowEmpty: true),
-            data.RequireText(c.UpstreamModule, p + ".component.upstreamModule"));
+            data.RequireText(c.UpstreamModule, p + ".component.upstreamModule"),
+            components.TryGetValue(componentName, out var known) ? known : ComponentData.None);
 
         var a = data.Require(d.Affected, p + ".affected");
         var affected = new AffectedVersions(
@@ -41,7 +43,8 @@ internal static class AdvisoryMapper
                 data.RequireText(ap.RangeText, p + ".asPublished.rangeText"),
                 Range(ap.Events, p + ".asPublished.events", data),
                 data.RequireRelease(ap.FixedIn, p + ".asPublished.fixedIn"),
-                data.RequireRelease(ap.MitigationTarget, p + ".asPublished.mitigationTarget"));
+                data.RequireRelease(ap.MitigationTarget, p + ".asPublished.mitigationTarget"),
+                ap.KnownUnaffectedReleases is null ? [] : Releases(ap.KnownUnaffectedReleases, p + ".asPublished.knownUnaffectedReleases", data));
         }
 
         var rc = data.Require(d.RootCause, p + ".rootCause");
@@ -51,7 +54,16 @@ internal static class AdvisoryMapper
             data.RequireUrl(rc.IntroducedBy, p + ".rootCause.introducedBy"),
             rc.IntroducedByCommit,
             data.RequireUrl(rc.FixedBy, p + ".rootCause.fixedBy"),
-            rc.FixedByCommit);
+            rc.FixedByCommit,
+            data.OptionalItems(rc.Commits, p + ".rootCause.commits", (l, lp) => new ReleaseLineCommits(
+                data.RequireText(l.Line, lp + ".line"),
+                data.RequireText(l.IntroducedBy, lp + ".introducedBy"),
+                l.IntroducedVia is null ? null : data.RequireUrl(l.IntroducedVia, lp + ".introducedVia"),
+                data.RequireRelease(l.FirstTag, lp + ".firstTag"),
+                l.FixedBy,
+                l.FixedVia is null ? null : data.RequireUrl(l.FixedVia, lp + ".fixedVia"),
+                l.FixedFirstTag is null ? null : data.RequireRelease(l.FixedFirstTag, lp + ".fixedFirstTag"),
+                l.Note)));
 
         var r = data.Require(d.Remediation, p + ".remediation");
         var remediation = new Remediation(
@@ -67,12 +79,21 @@ internal static class AdvisoryMapper
             data.RequireRelease(m.TargetVersion, p + ".mitigation.targetVersion"),
             data.RequireText(m.Description, p + ".mitigation.description"),
             m.UnsafeFromKubernetesVersion is null ? null : data.RequireKubernetes(m.UnsafeFromKubernetesVersion, p + ".mitigation.unsafeFromKubernetesVersion"),
+            data.OptionalItems(m.UnsafeFromVersions, p + ".mitigation.unsafeFromVersions", (x, xp) => new MitigationPitfall(
+                data.RequireText(x.Id, xp + ".id"),
+                Range(x.Events, xp + ".events", data),
+                data.RequireText(x.Reason, xp + ".reason"),
+                x.Reference is null ? null : data.RequireUrl(x.Reference, xp + ".reference"))),
             data.Texts(m.Caveats, p + ".mitigation.caveats", allowEmpty: true));
 
         var det = data.Require(d.Detection, p + ".detection");
         var signatures = data.Items(det.LogSignatures, p + ".detection.logSignatures", (s, sp) => new LogSignature(
-            data.RequireText(s.Id, sp + ".id"), data.RequireText(s.Text, sp + ".text"), data.RequireText(s.Meaning, sp + ".meaning")));
-        var detection = new Detection(signatures, data.Texts(det.IntrospectionChecks, p + ".detection.introspectionChecks", allowEmpty: true));
+            data.RequireText(s.Id, sp + ".id"), data.RequireText(s.Text, sp + ".text"), data.RequireText(s.Meaning, sp + ".meaning"),
+            s.Proves is null ? null : data.RequireText(s.Proves, sp + ".proves"), s.DoesNotProve is null ? null : data.RequireText(s.DoesNotProve, sp + ".doesNotProve")));
+        var metrics = data.OptionalItems(det.Metrics, p + ".detection.metrics", (x, xp) => new DetectionMetric(
+            data.RequireText(x.Expression, xp + ".expression"), data.RequireText(x.Meaning, xp + ".meaning"),
+            data.RequireText(x.Proves, xp + ".proves"), data.RequireText(x.DoesNotProve, xp + ".doesNotProve")));
+        var detection = new Detection(signatures, metrics, data.Texts(det.IntrospectionChecks, p + ".detection.introspectionChecks", allowEmpty: true));
 
         var glossary = data.Items(d.Glossary, p + ".glossary", (g, gp) => new GlossaryEntry(
             data.RequireText(g.Term, gp + ".term"), data.RequireText(g.Definition, gp + ".definition"),
@@ -126,6 +147,7 @@ internal static class AdvisoryMapper
             Events = Events(ap.Range),
             FixedIn = ap.FixedIn.SemVerText,
             MitigationTarget = ap.MitigationTarget.SemVerText,
+            KnownUnaffectedReleases = ap.KnownUnaffectedReleases.Count == 0 ? null : Releases(ap.KnownUnaffectedReleases),
         },
         RootCause = new RootCauseDocument
         {
@@ -135,6 +157,11 @@ internal static class AdvisoryMapper
             IntroducedByCommit = a.RootCause.IntroducedByCommit,
             FixedBy = a.RootCause.FixedBy.OriginalString,
             FixedByCommit = a.RootCause.FixedByCommit,
+            Commits = a.RootCause.Commits.Count == 0 ? null : [.. a.RootCause.Commits.Select(l => new ReleaseLineDocument
+            {
+                Line = l.Line, IntroducedBy = l.IntroducedBy, IntroducedVia = l.IntroducedVia?.OriginalString, FirstTag = l.FirstTag.SemVerText,
+                FixedBy = l.FixedBy, FixedVia = l.FixedVia?.OriginalString, FixedFirstTag = l.FixedFirstTag?.SemVerText, Note = l.Note,
+            })],
         },
         Impact = a.Impact,
         TriggerConditions = [.. a.TriggerConditions],
@@ -153,11 +180,16 @@ internal static class AdvisoryMapper
             TargetVersion = a.Mitigation.TargetVersion.SemVerText,
             Description = a.Mitigation.Description,
             UnsafeFromKubernetesVersion = a.Mitigation.UnsafeFromKubernetesVersion?.ToString(),
+            UnsafeFromVersions = a.Mitigation.Pitfalls.Count == 0 ? null : [.. a.Mitigation.Pitfalls.Select(x => new PitfallDocument
+            {
+                Id = x.Id, Events = Events(x.Range), Reason = x.Reason, Reference = x.Reference?.OriginalString,
+            })],
             Caveats = [.. a.Mitigation.Caveats],
         },
         Detection = new DetectionDocument
         {
-            LogSignatures = [.. a.Detection.LogSignatures.Select(s => new LogSignatureDocument { Id = s.Id, Text = s.Text, Meaning = s.Meaning })],
+            LogSignatures = [.. a.Detection.LogSignatures.Select(s => new LogSignatureDocument { Id = s.Id, Text = s.Text, Meaning = s.Meaning, Proves = s.Proves, DoesNotProve = s.DoesNotProve })],
+            Metrics = a.Detection.Metrics.Count == 0 ? null : [.. a.Detection.Metrics.Select(x => new MetricDocument { Expression = x.Expression, Meaning = x.Meaning, Proves = x.Proves, DoesNotProve = x.DoesNotProve })],
             IntrospectionChecks = [.. a.Detection.IntrospectionChecks],
         },
         Glossary = [.. a.Glossary.Select(g => new GlossaryDocument { Term = g.Term, Definition = g.Definition, Link = g.Link?.OriginalString })],

@@ -49,7 +49,19 @@ internal static class AdvisoryValidator
             if (range.Contains(v)) problems.Add(new($"{p}.affected.knownUnaffectedReleases[{i}]", $"'{v.SemVerText}' is listed as unaffected but lies inside the range {range}."));
         }
 
-        if (a.AsPublished is { } published) CheckRange(published.Range, p + ".asPublished.events", problems);
+        if (a.AsPublished is { } published)
+        {
+            CheckRange(published.Range, p + ".asPublished.events", problems);
+            for (var i = 0; i < published.KnownUnaffectedReleases.Count; i++)
+            {
+                var v = published.KnownUnaffectedReleases[i];
+                if (published.Range.Contains(v))
+                    problems.Add(new($"{p}.asPublished.knownUnaffectedReleases[{i}]", $"'{v.SemVerText}' is listed as unaffected under the published text but lies inside the published range {published.Range}."));
+            }
+        }
+
+        CheckAgainstKnownReleases(a, p, problems);
+        for (var i = 0; i < a.Mitigation.Pitfalls.Count; i++) CheckRange(a.Mitigation.Pitfalls[i].Range, $"{p}.mitigation.unsafeFromVersions[{i}].events", problems);
 
         CheckTarget(a.Remediation.FixedIn, range, p + ".remediation.fixedIn", problems);
         CheckTarget(a.Remediation.FirstReleasedFixedVersion, range, p + ".remediation.firstReleasedFixedVersion", problems);
@@ -123,6 +135,36 @@ internal static class AdvisoryValidator
 
             open = false;
         }
+    }
+
+    /// <summary>Where the data knows the component's releases, the advisory's release lists and targets must agree with them.</summary>
+    private static void CheckAgainstKnownReleases(Advisory a, string p, List<DataProblem> problems)
+    {
+        var releases = a.Component.KnownReleases;
+        if (releases.Count == 0) return;
+        var known = releases.Select(r => r.Version).ToHashSet();
+        void MustBeKnown(IReadOnlyList<ComponentVersion> list, string path)
+        {
+            for (var i = 0; i < list.Count; i++)
+            {
+                if (!known.Contains(list[i])) problems.Add(new($"{path}[{i}]", $"'{list[i].SemVerText}' is not in the component's release list; expected an upstream tag."));
+            }
+        }
+
+        MustBeKnown(a.Affected.KnownAffectedReleases, p + ".affected.knownAffectedReleases");
+        MustBeKnown(a.Affected.KnownUnaffectedReleases, p + ".affected.knownUnaffectedReleases");
+        for (var i = 0; i < a.Affected.NeverReleased.Count; i++)
+        {
+            if (known.Contains(a.Affected.NeverReleased[i]))
+                problems.Add(new($"{p}.affected.neverReleased[{i}]", $"'{a.Affected.NeverReleased[i].SemVerText}' is in the component's release list, so it was released."));
+        }
+
+        if (!known.Contains(a.Remediation.FirstReleasedFixedVersion))
+            problems.Add(new(p + ".remediation.firstReleasedFixedVersion", $"'{a.Remediation.FirstReleasedFixedVersion.SemVerText}' is not in the component's release list; expected a release that exists."));
+        if (!known.Contains(a.Mitigation.TargetVersion))
+            problems.Add(new(p + ".mitigation.targetVersion", $"'{a.Mitigation.TargetVersion.SemVerText}' is not in the component's release list; expected a release that exists."));
+        if (a.Component.AddonBuilds.Count > 0 && !a.Component.AddonBuilds.Any(b => b.Version == a.Remediation.RecommendedAddonVersion))
+            problems.Add(new(p + ".remediation.recommendedAddonVersion", $"'{a.Remediation.RecommendedAddonVersion}' is not among the component's known EKS add-on builds."));
     }
 
     private static void CheckTarget(ComponentVersion target, AffectedRange range, string path, List<DataProblem> problems)

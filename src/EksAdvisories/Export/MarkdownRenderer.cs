@@ -26,7 +26,16 @@ internal static class MarkdownRenderer
         md.Append('\n');
         md.Append("- Fixed by ").Append(Link(a.RootCause.FixedBy));
         if (a.RootCause.FixedByCommit is { } fixedCommit) md.Append(" (commit `").Append(fixedCommit).Append("`)");
-        md.Append(", first released in ").Append(a.Remediation.FirstReleasedFixedVersion).Append("\n\n");
+        md.Append(", first released in ").Append(a.Remediation.FirstReleasedFixedVersion).Append('\n');
+        foreach (var line in a.RootCause.Commits)
+        {
+            md.Append("- `").Append(line.Line).Append("`: introduced by `").Append(line.IntroducedBy).Append("` (from ").Append(line.FirstTag).Append(')');
+            md.Append(line.FixedBy is null ? ", never fixed on this line" : $", fixed by `{line.FixedBy}` (from {line.FixedFirstTag})");
+            if (line.Note is { } note) md.Append(". ").Append(note);
+            md.Append('\n');
+        }
+
+        md.Append('\n');
 
         md.Append("## Impact\n\n").Append(a.Impact).Append("\n\n");
         md.Append("## Trigger conditions\n\nThe failure needs all of these:\n\n");
@@ -37,7 +46,19 @@ internal static class MarkdownRenderer
         md.Append("## Remediation\n\n").Append(r.Description).Append("\n\n");
         md.Append("- First fixed release: **").Append(r.FirstReleasedFixedVersion).Append("**\n");
         md.Append("- First fixed EKS add-on build: `").Append(r.FirstFixedAddonVersion).Append("`\n");
-        md.Append("- Recommended EKS add-on build: `").Append(r.RecommendedAddonVersion).Append("`\n");
+        md.Append("- Recommended EKS add-on build: `").Append(r.RecommendedAddonVersion).Append('`');
+        if (a.Component.AddonBuilds.FirstOrDefault(b => b.Version == r.RecommendedAddonVersion) is { KubernetesVersions.Count: > 0 } build)
+        {
+            md.Append(", only on Kubernetes ").Append(string.Join(", ", build.KubernetesVersions));
+        }
+
+        md.Append('\n');
+        if (a.Component.KubernetesFloors.Count > 0)
+        {
+            md.Append("- At least upstream's oldest recommended version for the cluster's Kubernetes version (upstream recommends the latest release): ")
+                .Append(string.Join(", ", a.Component.KubernetesFloors.Select(f => $"{f.Kubernetes}: {f.OldestRecommended}"))).Append('\n');
+        }
+
         foreach (var caveat in r.Caveats) md.Append("- ").Append(caveat).Append('\n');
         md.Append('\n');
 
@@ -50,12 +71,29 @@ internal static class MarkdownRenderer
                 .Append(r.FirstReleasedFixedVersion).Append(" or later instead.\n\n");
         }
 
+        foreach (var pitfall in m.Pitfalls)
+        {
+            md.Append("> **Not from ").Append(pitfall.Range.ToString()).Append(".** ").Append(pitfall.Reason);
+            if (pitfall.Reference is { } reference) md.Append(" (").Append(Link(reference)).Append(')');
+            md.Append("\n\n");
+        }
+
         foreach (var caveat in m.Caveats) md.Append("- ").Append(caveat).Append('\n');
         md.Append('\n');
 
         md.Append("## Detection\n\nLog lines in `ipamd.log` (`/var/log/aws-routed-eni/ipamd.log`) that show the condition:\n\n");
-        md.Append("| signature | what it means |\n|---|---|\n");
-        foreach (var s in a.Detection.LogSignatures) md.Append("| `").Append(Cell(s.Text)).Append("` | ").Append(Cell(s.Meaning)).Append(" |\n");
+        md.Append("| signature | what it means | proves | does not prove |\n|---|---|---|---|\n");
+        foreach (var s in a.Detection.LogSignatures)
+        {
+            md.Append("| `").Append(Cell(s.Text)).Append("` | ").Append(Cell(s.Meaning)).Append(" | ").Append(Cell(s.Proves ?? string.Empty))
+                .Append(" | ").Append(Cell(s.DoesNotProve ?? string.Empty)).Append(" |\n");
+        }
+
+        foreach (var metric in a.Detection.Metrics)
+        {
+            md.Append("\nMetric `").Append(metric.Expression).Append("`: ").Append(metric.Meaning).Append(" Proves: ").Append(metric.Proves)
+                .Append(" Does not prove: ").Append(metric.DoesNotProve).Append('\n');
+        }
         if (a.Detection.IntrospectionChecks.Count > 0)
         {
             md.Append("\nChecks on a node:\n\n");

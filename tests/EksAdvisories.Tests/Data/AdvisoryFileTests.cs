@@ -87,7 +87,7 @@ public class AdvisoryFileTests
         Assert.Equal("v1.12.5", a.Remediation.FirstReleasedFixedVersion.ToString());
         Assert.Equal(["v1.12.3", "v1.12.4"], a.Affected.NeverReleased.Select(v => v.ToString()));
         Assert.Equal(new KubernetesVersion(1, 26), a.Mitigation.UnsafeFromKubernetesVersion);
-        Assert.Equal(2, a.Revision);
+        Assert.Equal(3, a.Revision);
         Assert.Contains(a.References, r => r.Type == "FIX" && r.Url.AbsoluteUri.EndsWith("/pull/2210", StringComparison.Ordinal));
         Assert.Contains(a.References, r => r.Type == "INTRODUCED" && r.Url.AbsoluteUri.EndsWith("/pull/1975", StringComparison.Ordinal));
         Assert.Contains(a.References, r => r.Url.AbsoluteUri.EndsWith("/pull/2276", StringComparison.Ordinal));

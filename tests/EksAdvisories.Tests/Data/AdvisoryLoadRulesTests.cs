@@ -82,7 +82,7 @@ public class AdvisoryLoadRulesTests
         node["mitigation"]!["targetVersion"] = "1.11.5";
         node["remediation"]!["fixedIn"] = "1.12.0";
         var data = new DataPath("two-problems.json");
-        var advisory = AdvisoryMapper.ToAdvisory(System.Text.Json.JsonSerializer.Deserialize(node.ToJsonString(), AdvisoryJsonContext.Default.AdvisoryDocument)!, "$", data);
+        var advisory = AdvisoryMapper.ToAdvisory(System.Text.Json.JsonSerializer.Deserialize(node.ToJsonString(), AdvisoryJsonContext.Default.AdvisoryDocument)!, "$", data, new Dictionary<string, ComponentData>());
         var problems = AdvisoryValidator.Validate(advisory, "$");
         Assert.Contains(problems, p => p.Path == "$.mitigation.targetVersion");
         Assert.Contains(problems, p => p.Path == "$.remediation.fixedIn");
