@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text;
 using EksAdvisories.Ipamd;
 
 namespace EksAdvisories.Cli;
@@ -18,15 +17,17 @@ internal static class CheckNodeCommand
         var cniVersion = new Option<string?>("--cni-version") { Description = "The VPC CNI version, when the snapshot does not say (wins over cni-version.txt and the DaemonSet)." };
         var kubernetes = KubernetesOption.Create("The cluster's Kubernetes version, for the advisory's action.");
         var horizon = new Option<int>("--horizon-minutes") { Description = "How far ahead the model simulates IPAMD.", DefaultValueFactory = _ => 10 };
-        var json = new Option<bool>("--json") { Description = "Write the reports as JSON." };
+        var format = new OutputFormatOption();
         var failOn = FindingPolicy.CreateOption();
 
         var command = new Command("check-node", "Tell from a node's snapshot whether IPAMD is stuck, one aws-node restart away from it, or fine. " + ExitCodes.Help)
         {
-            folders, cniVersion, kubernetes, horizon, json, failOn,
+            folders, cniVersion, kubernetes, horizon, failOn,
         };
+        format.AddTo(command);
         command.SetAction(result =>
         {
+            var outputFormat = format.Resolve(result);
             var policy = FindingPolicy.Parse(result.GetValue(failOn)!);
             var minutes = result.GetValue(horizon);
             if (minutes is < 1 or > 1440) throw new InputException($"--horizon-minutes: {minutes} is out of range; expected 1 to 1440.");
@@ -37,7 +38,7 @@ internal static class CheckNodeCommand
                 KubernetesVersion = KubernetesOption.Validated(result, kubernetes),
             };
             var check = Check(result.GetValue(folders)!, options, policy);
-            StandardOutput.Write(result.GetValue(json) ? Json(check) : Text(check));
+            StandardOutput.Write(CheckOutput.Render(outputFormat, check));
             return check.ExitCode;
         });
         return command;
@@ -63,26 +64,5 @@ internal static class CheckNodeCommand
         }
 
         return new NodeCheck(nodes, policy);
-    }
-
-    private static string Text(NodeCheck check)
-    {
-        var output = new StringWriter();
-        foreach (var node in check.Nodes)
-        {
-            if (node.Report is not { } report) continue;
-            output.WriteLine($"== {node.Folder}");
-            output.WriteLine(report.ToText());
-        }
-
-        return output.ToString();
-    }
-
-    private static string Json(NodeCheck check)
-    {
-        var reports = check.Nodes.Where(n => n.Report is not null).Select(n => n.Report!.ToJson()).ToList();
-        var all = new StringBuilder("[");
-        for (var i = 0; i < reports.Count; i++) all.Append(i == 0 ? "\n" : ",\n").Append(reports[i]);
-        return all.Append("\n]\n").ToString();
     }
 }

@@ -23,15 +23,17 @@ internal static class CheckVersionCommand
             Description = "The component the versions belong to (vpc-cni or an alias such as aws-node).",
             DefaultValueFactory = _ => "vpc-cni",
         };
-        var json = new Option<bool>("--json") { Description = "Write JSON for machines instead of text." };
+        var format = new OutputFormatOption();
         var failOn = FindingPolicy.CreateOption();
 
         var command = new Command("check-version", "Tell whether VPC CNI versions are affected, and what to do. " + ExitCodes.Help)
         {
-            versions, file, kubernetes, component, json, failOn,
+            versions, file, kubernetes, component, failOn,
         };
+        format.AddTo(command);
         command.SetAction(result =>
         {
+            var outputFormat = format.Resolve(result);
             var policy = FindingPolicy.Parse(result.GetValue(failOn)!);
             var k8s = KubernetesOption.Validated(result, kubernetes);
             var catalog = AdvisoryCatalog.Default;
@@ -74,7 +76,7 @@ internal static class CheckVersionCommand
             var verdicts = inputs.SelectMany(i => catalog.Evaluate(name, i.Version, k8s).Select(v => new JudgedVersion(i.Source, v))).ToList();
             var check = new VersionCheck(catalog.DataVersion, verdicts, problems, policy);
             foreach (var problem in problems) ErrorOutput.WriteLine(problem.Message);
-            StandardOutput.Write(result.GetValue(json) ? VerdictWriter.Json(check) : VerdictWriter.Text(check));
+            StandardOutput.Write(CheckOutput.Render(outputFormat, check));
             return check.ExitCode;
         });
         return command;

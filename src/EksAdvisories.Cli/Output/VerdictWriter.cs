@@ -1,9 +1,8 @@
 using System.Text;
-using System.Text.Json;
 
 namespace EksAdvisories.Cli;
 
-/// <summary>Renders advisory verdicts for people (aligned text) and for machines (JSON written with Utf8JsonWriter).</summary>
+/// <summary>Renders advisory verdicts and the advisory summary for people, as aligned text.</summary>
 internal static class VerdictWriter
 {
     public static string Text(VersionCheck check)
@@ -25,52 +24,6 @@ internal static class VerdictWriter
         }
 
         return output.ToString();
-    }
-
-    public static string Json(VersionCheck check)
-    {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-        {
-            json.WriteStartObject();
-            json.WriteString("dataVersion", check.DataVersion);
-            json.WriteStartArray("verdicts");
-            foreach (var v in check.Verdicts) Write(json, v.Verdict);
-            json.WriteEndArray();
-            json.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
-    }
-
-    internal static void Write(Utf8JsonWriter json, AdvisoryVerdict v)
-    {
-        json.WriteStartObject();
-        json.WriteString("input", v.Input);
-        json.WriteString("advisoryId", v.AdvisoryId);
-        json.WriteString("status", v.Status.ToString());
-        json.WriteString("asPublished", $"{v.AsPublished}");
-        if (v.Version is null) json.WriteNull("version");
-        else json.WriteString("version", v.Version.ToString());
-        json.WriteString("reason", v.Reason);
-        if (v.Action is null)
-        {
-            json.WriteNull("action");
-        }
-        else
-        {
-            json.WriteStartObject("action");
-            json.WriteString("upgradeTo", $"{v.Action.UpgradeTo}");
-            json.WriteString("recommendedAddonVersion", v.Action.RecommendedAddonVersion);
-            if (v.Action.Mitigation is null) json.WriteNull("mitigationTarget");
-            else json.WriteString("mitigationTarget", "v" + v.Action.Mitigation.TargetVersion);
-            if (v.Action.MitigationWithheldReason is null) json.WriteNull("mitigationWithheldReason");
-            else json.WriteString("mitigationWithheldReason", v.Action.MitigationWithheldReason);
-            json.WriteString("summary", v.Action.Summary);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndObject();
     }
 
     private static string Describe(string status) => status switch
