@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text;
 using EksAdvisories.Ipamd;
 
 namespace EksAdvisories.Cli;
@@ -16,17 +15,19 @@ internal static class CheckNodeCommand
         };
         OptionLikeTokens.Reject(folders, "check-node");
         var cniVersion = new Option<string?>("--cni-version") { Description = "The VPC CNI version, when the snapshot does not say (wins over cni-version.txt and the DaemonSet)." };
-        var kubernetes = new Option<string?>("--k8s", "--kubernetes-version") { Description = "The cluster's Kubernetes version, for the advisory's action." };
+        var kubernetes = KubernetesOption.Create("The cluster's Kubernetes version, for the advisory's action.");
         var horizon = new Option<int>("--horizon-minutes") { Description = "How far ahead the model simulates IPAMD.", DefaultValueFactory = _ => 10 };
-        var json = new Option<bool>("--json") { Description = "Write the reports as JSON." };
+        var format = new OutputFormatOption();
         var failOn = FindingPolicy.CreateOption();
 
         var command = new Command("check-node", "Tell from a node's snapshot whether IPAMD is stuck, one aws-node restart away from it, or fine. " + ExitCodes.Help)
         {
-            folders, cniVersion, kubernetes, horizon, json, failOn,
+            folders, cniVersion, kubernetes, horizon, failOn,
         };
+        format.AddTo(command);
         command.SetAction(result =>
         {
+            var outputFormat = format.Resolve(result);
             var policy = FindingPolicy.Parse(result.GetValue(failOn)!);
             var minutes = result.GetValue(horizon);
             if (minutes is < 1 or > 1440) throw new InputException($"--horizon-minutes: {minutes} is out of range; expected 1 to 1440.");
@@ -34,52 +35,34 @@ internal static class CheckNodeCommand
             {
                 Horizon = TimeSpan.FromMinutes(minutes),
                 CniVersionOverride = result.GetValue(cniVersion),
-                KubernetesVersion = result.GetValue(kubernetes),
+                KubernetesVersion = KubernetesOption.Validated(result, kubernetes),
             };
-            return Run(result.GetValue(folders)!, options, policy, result.GetValue(json), Console.Out);
+            var check = Check(result.GetValue(folders)!, options, policy);
+            StandardOutput.Write(CheckOutput.Render(outputFormat, check));
+            return check.ExitCode;
         });
         return command;
     }
 
-    /// <summary>Checks each folder and writes its report; the exit code is the worst over all folders.</summary>
-    public static int Run(IReadOnlyList<string> folders, ReconcileCheckOptions options, FindingPolicy policy, bool json, TextWriter output)
+    /// <summary>Checks each folder; a folder that cannot be read is a problem of its own and never stops the others.</summary>
+    public static NodeCheck Check(IReadOnlyList<string> folders, ReconcileCheckOptions options, FindingPolicy policy)
     {
-        var exit = ExitCodes.Fine;
-        var reports = new List<string>();
+        var nodes = new List<NodeResult>();
         foreach (var folder in folders)
         {
-            ReconcileReport report;
             try
             {
-                report = IpamdReconcileChecker.Check(NodeSnapshot.Load(folder), options);
+                nodes.Add(new NodeResult(folder, IpamdReconcileChecker.Check(NodeSnapshot.Load(folder), options), null));
             }
             catch (SnapshotException e)
             {
                 // The library names the file (enis.json) but not the folder; with several folders, say which one.
-                Console.Error.WriteLine(e.FileName == folder ? e.Message : $"{folder}: {e.Message}");
-                exit = ExitCodes.Combine(exit, ExitCodes.BadInput);
-                continue;
-            }
-
-            exit = ExitCodes.Combine(exit, policy.ExitCode(report.Verdict));
-            if (json)
-            {
-                reports.Add(report.ToJson());
-            }
-            else
-            {
-                output.WriteLine($"== {folder}");
-                output.WriteLine(report.ToText());
+                var problem = new InputProblem(folder, e.FileName == folder ? e.Message : $"{folder}: {e.Message}");
+                ErrorOutput.WriteLine(problem.Message);
+                nodes.Add(new NodeResult(folder, null, problem));
             }
         }
 
-        if (json)
-        {
-            var all = new StringBuilder("[");
-            for (var i = 0; i < reports.Count; i++) all.Append(i == 0 ? "\n" : ",\n").Append(reports[i]);
-            output.WriteLine(all.Append("\n]").ToString());
-        }
-
-        return exit;
+        return new NodeCheck(nodes, policy);
     }
 }

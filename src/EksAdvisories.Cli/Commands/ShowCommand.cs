@@ -32,7 +32,8 @@ internal static class ShowCommand
 
             // Several JSON records are written as one JSON array, so the output stays one parseable document.
             var asArray = list.Count > 1 && chosen is "json" or "osv";
-            if (asArray) Console.Out.WriteLine("[");
+            var output = new StringWriter();
+            if (asArray) output.WriteLine("[");
             for (var i = 0; i < list.Count; i++)
             {
                 var text = chosen switch
@@ -42,11 +43,12 @@ internal static class ShowCommand
                     "osv" => list[i].ToOsvJson(catalog.DataVersion),
                     _ => VerdictWriter.Summary(list[i], catalog.DataVersion),
                 };
-                Console.Out.Write(asArray ? text.TrimEnd() + (i < list.Count - 1 ? "," : string.Empty) : text);
-                Console.Out.WriteLine();
+                output.Write(asArray ? text.TrimEnd() + (i < list.Count - 1 ? "," : string.Empty) : text);
+                output.WriteLine();
             }
 
-            if (asArray) Console.Out.WriteLine("]");
+            if (asArray) output.WriteLine("]");
+            StandardOutput.Write(output.ToString());
 
             return ExitCodes.Fine;
         });

@@ -33,7 +33,7 @@ public class CheckNodeTests
     }
 
     [Fact]
-    public async Task Json_output_is_an_array_of_reports_in_argument_order_and_the_worst_exit_code_wins()
+    public async Task Json_output_lists_the_reports_in_argument_order_and_the_worst_exit_code_wins()
     {
         var names = new[] { "in-sync", "stuck-affected", "stuck-fixed", "at-risk", "prefix-delegation" };
 
@@ -41,7 +41,7 @@ public class CheckNodeTests
 
         Assert.True(run.ExitCode == 1, run.Describe());
         using var document = JsonDocument.Parse(run.StandardOutput);
-        var reports = document.RootElement.EnumerateArray().ToList();
+        var reports = document.RootElement.GetProperty("nodes").EnumerateArray().Select(n => n.GetProperty("report")).ToList();
         Assert.Equal(["InSync", "Stuck", "Drifted", "AtRisk", "Stuck"], reports.Select(r => r.GetProperty("verdict").GetString()));
         var stuck = reports[1];
         Assert.Equal("Affected", stuck.GetProperty("advisoryStatus").GetString());
