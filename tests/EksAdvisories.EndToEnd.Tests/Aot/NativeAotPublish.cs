@@ -5,7 +5,7 @@ using EksAdvisories.Tests;
 namespace EksAdvisories.EndToEnd.Tests.Aot;
 
 /// <summary>
-/// One NativeAOT publish of the console checker (samples/EksAdvisories.Cli) for linux-x64, into a temporary folder, shared
+/// One NativeAOT publish of the console checker (src/EksAdvisories.Cli) for linux-x64, into a temporary folder, shared
 /// by the tests of <see cref="NativeAotTests"/>. Its own artifacts path keeps the repository's bin and obj untouched.
 /// </summary>
 public sealed partial class NativeAotPublish : IAsyncLifetime
@@ -38,7 +38,7 @@ public sealed partial class NativeAotPublish : IAsyncLifetime
             return;
         }
 
-        var project = RepositoryPaths.Combine("samples", "EksAdvisories.Cli", "EksAdvisories.Cli.csproj");
+        var project = RepositoryPaths.Combine("src", "EksAdvisories.Cli", "EksAdvisories.Cli.csproj");
         Publish = await ChildProcess.RunAsync(Tools.Dotnet,
             ["publish", project, "-c", "Release", "-r", "linux-x64", "-p:PublishAot=true", "-p:TreatWarningsAsErrors=true",
              "--artifacts-path", _directory.Combine("artifacts"), "-o", OutputDirectory],

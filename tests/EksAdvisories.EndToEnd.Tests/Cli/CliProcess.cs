@@ -23,7 +23,7 @@ internal static class CliProcess
 
     private static string FindDll()
     {
-        var path = RepositoryPaths.Combine("samples", "EksAdvisories.Cli", "bin", Configuration, "net10.0", "eks-advisories.dll");
+        var path = RepositoryPaths.Combine("src", "EksAdvisories.Cli", "bin", Configuration, "net10.0", "eks-advisories.dll");
         Assert.True(File.Exists(path), $"the console checker is not built at {path}; build EksAdvisories.sln -c {Configuration} first");
         return path;
     }

@@ -8,7 +8,7 @@ namespace EksAdvisories.EndToEnd.Tests.Cli;
 public class ReadmeCliExampleTests
 {
     private const string Section = "Console checker";
-    private const string Prefix = "dotnet run --project samples/EksAdvisories.Cli";
+    private const string Prefix = "dotnet run --project src/EksAdvisories.Cli";
 
     [Fact]
     public async Task Every_command_in_the_section_runs_and_none_is_bad_input()
