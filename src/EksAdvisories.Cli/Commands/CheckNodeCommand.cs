@@ -12,18 +12,21 @@ internal static class CheckNodeCommand
         var folders = new Argument<string[]>("snapshots")
         {
             Description = "Snapshot folders (enis.json, imds.json, ec2-network-interfaces.json, optional instance-type.json, aws-node-daemonset.json, cni-version.txt, ipamd.log).",
-            Arity = ArgumentArity.OneOrMore,
+            Arity = ArgumentArity.ZeroOrMore,
         };
         OptionLikeTokens.Reject(folders, "check-node");
         var cniVersion = new Option<string?>("--cni-version") { Description = "The VPC CNI version, when the snapshot does not say (wins over cni-version.txt and the DaemonSet)." };
         var kubernetes = new Option<string?>("--k8s", "--kubernetes-version") { Description = "The cluster's Kubernetes version, for the advisory's action." };
         var horizon = new Option<int>("--horizon-minutes") { Description = "How far ahead the model simulates IPAMD.", DefaultValueFactory = _ => 10 };
         var json = new Option<bool>("--json") { Description = "Write the reports as JSON." };
+        var live = new Option<bool>("--live") { Description = "Collect this node's snapshot in memory (IMDS, introspection, EC2, Kubernetes, the ipamd log) and check it, instead of folders." };
+        var liveOptions = new LiveOptions();
 
         var command = new Command("check-node", "Tell from a node's snapshot whether IPAMD is stuck, one aws-node restart away from it, or fine.")
         {
-            folders, cniVersion, kubernetes, horizon, json,
+            folders, cniVersion, kubernetes, horizon, json, live,
         };
+        foreach (var option in liveOptions.All) command.Options.Add(option);
         command.SetAction(result =>
         {
             var minutes = result.GetValue(horizon);
@@ -34,10 +37,29 @@ internal static class CheckNodeCommand
                 CniVersionOverride = result.GetValue(cniVersion),
                 KubernetesVersion = result.GetValue(kubernetes),
             };
-            return Run(result.GetValue(folders)!, options, result.GetValue(json), Console.Out);
+            if (result.GetValue(live)) return RunLive(result.GetValue(folders)!, liveOptions.Read(result, cniVersion: null), options, result.GetValue(json), Console.Out);
+            if (liveOptions.AnyGiven(result)) throw new InputException("--imds-url, --ipamd-url, --log, --log-lines and --no-kubernetes go with --live.");
+            if (result.GetValue(folders) is not { Length: > 0 } given) throw new InputException("check-node: give the snapshots argument (one or more folders), or --live to check the node this runs on.");
+            return Run(given, options, result.GetValue(json), Console.Out);
         });
         return command;
     }
+
+    private static int RunLive(string[] folders, EksAdvisories.Collection.NodeCollectionOptions collection, ReconcileCheckOptions options, bool json, TextWriter output)
+    {
+        if (folders.Length > 0) throw new InputException("check-node: --live checks the node this runs on; give no folders with it.");
+        var (report, exit) = LiveCheck.Run(collection, options);
+        if (report is null) return exit;
+        output.WriteLine(json ? "[\n" + report.ToJson() + "\n]" : "== live\n" + report.ToText());
+        return VerdictExitCode(report.Verdict);
+    }
+
+    private static int VerdictExitCode(ReconcileVerdict verdict) => verdict switch
+    {
+        ReconcileVerdict.Stuck or ReconcileVerdict.AtRisk => ExitCodes.AffectedOrStuck,
+        ReconcileVerdict.Unknown => ExitCodes.BadInput,
+        _ => ExitCodes.Fine,
+    };
 
     /// <summary>Checks each folder and writes its report; the exit code is the worst over all folders.</summary>
     public static int Run(IReadOnlyList<string> folders, ReconcileCheckOptions options, bool json, TextWriter output)
@@ -59,12 +81,7 @@ internal static class CheckNodeCommand
                 continue;
             }
 
-            var code = report.Verdict switch
-            {
-                ReconcileVerdict.Stuck or ReconcileVerdict.AtRisk => ExitCodes.AffectedOrStuck,
-                ReconcileVerdict.Unknown => ExitCodes.BadInput,
-                _ => ExitCodes.Fine,
-            };
+            var code = VerdictExitCode(report.Verdict);
             // Stuck and at-risk nodes outrank unknown ones: they are the ones to act on first.
             exit = exit == ExitCodes.AffectedOrStuck || code == ExitCodes.AffectedOrStuck ? ExitCodes.AffectedOrStuck : Math.Max(exit, code);
             if (json)
