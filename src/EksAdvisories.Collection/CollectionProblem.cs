@@ -11,8 +11,8 @@ namespace EksAdvisories.Collection;
 /// <param name="IsRequired">True when the checker cannot run without the part.</param>
 public sealed record CollectionProblem(string Part, string Source, string Detail, string Needs, bool IsRequired)
 {
-    /// <summary>One line for a person: <c>part (required): detail; needs …</c>.</summary>
-    public string Message => $"{Part}{(IsRequired ? " (required)" : string.Empty)}: {Detail}; needs {Needs}";
+    /// <summary>One line for a person: <c>part (required): detail; needs … (source: …)</c>.</summary>
+    public string Message => $"{Part}{(IsRequired ? " (required)" : string.Empty)}: {Detail}; needs {Needs} (source: {Source})";
 
     /// <inheritdoc/>
     public override string ToString() => Message;

@@ -8,6 +8,11 @@ namespace EksAdvisories.Collection;
 /// <see cref="InstanceTypesDocument"/>): a member the response left out stays out, an empty list stays an empty list,
 /// enumerations are their wire text and timestamps are written as EC2 sends them (<c>2023-02-09T17:42:10.000Z</c>).
 /// </summary>
+/// <remarks>
+/// The SDK hands an empty list and a missing one alike as null. EC2 always sends the groups, IPv6 addresses, private
+/// addresses and tags of an ENI (the AWS CLI prints <c>[]</c> when they are empty), so those are written as empty
+/// lists; the delegated prefixes are sent only when there are some, so they stay out.
+/// </remarks>
 internal static class Ec2DocumentMapper
 {
     public static NetworkInterfacesDocument Map(IEnumerable<NetworkInterface> interfaces) =>
@@ -33,9 +38,9 @@ internal static class Ec2DocumentMapper
         AvailabilityZone = eni.AvailabilityZone,
         AvailabilityZoneId = eni.AvailabilityZoneId,
         Description = eni.Description,
-        Groups = eni.Groups?.Select(g => new GroupDocument(g.GroupId, g.GroupName)).ToList(),
+        Groups = (eni.Groups ?? []).Select(g => new GroupDocument(g.GroupId, g.GroupName)).ToList(),
         InterfaceType = eni.InterfaceType?.Value,
-        Ipv6Addresses = eni.Ipv6Addresses?.Select(x => new Ipv6AddressDocument(x.Ipv6Address, x.IsPrimaryIpv6)).ToList(),
+        Ipv6Addresses = (eni.Ipv6Addresses ?? []).Select(x => new Ipv6AddressDocument(x.Ipv6Address, x.IsPrimaryIpv6)).ToList(),
         MacAddress = eni.MacAddress,
         NetworkInterfaceId = eni.NetworkInterfaceId,
         OutpostArn = eni.OutpostArn,
@@ -43,7 +48,7 @@ internal static class Ec2DocumentMapper
         PrivateDnsName = eni.PrivateDnsName,
         PublicDnsName = eni.PublicDnsName,
         PrivateIpAddress = eni.PrivateIpAddress,
-        PrivateIpAddresses = eni.PrivateIpAddresses?.Select(p => new PrivateIpAddressDocument
+        PrivateIpAddresses = (eni.PrivateIpAddresses ?? []).Select(p => new PrivateIpAddressDocument
         {
             Association = Map(p.Association),
             Primary = p.Primary,
@@ -57,7 +62,7 @@ internal static class Ec2DocumentMapper
         SourceDestCheck = eni.SourceDestCheck,
         Status = eni.Status?.Value,
         SubnetId = eni.SubnetId,
-        TagSet = eni.TagSet?.Select(t => new TagDocument(t.Key, t.Value)).ToList(),
+        TagSet = (eni.TagSet ?? []).Select(t => new TagDocument(t.Key, t.Value)).ToList(),
         VpcId = eni.VpcId,
         DenyAllIgwTraffic = eni.DenyAllIgwTraffic,
         Ipv6Native = eni.Ipv6Native,

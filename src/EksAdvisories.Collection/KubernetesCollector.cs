@@ -49,7 +49,7 @@ internal static class KubernetesCollector
         catch (Exception e) when (IsFailure(e, cancellation))
         {
             unreachable = e is not HttpOperationException;
-            problems.Add(new CollectionProblem(SnapshotFileNames.AwsNodeDaemonSet, DaemonSetSource + where, Describe(e, options),
+            problems.Add(new CollectionProblem(SnapshotFileNames.AwsNodeDaemonSet, DaemonSetSource + where, Describe(e, options, "DaemonSet aws-node in kube-system"),
                 "RBAC get on daemonsets in kube-system and the API server reachable", IsRequired: false));
         }
 
@@ -71,7 +71,7 @@ internal static class KubernetesCollector
         }
         catch (Exception e) when (IsFailure(e, cancellation))
         {
-            detail = "/version: " + Describe(e, options);
+            detail = "/version: " + Describe(e, options, "version information");
         }
 
         // The kubelet's version is at most the control plane's; it still places the node's remedies in the right line.
@@ -87,7 +87,7 @@ internal static class KubernetesCollector
             }
             catch (Exception e) when (IsFailure(e, cancellation))
             {
-                detail += $"; node {node}: " + Describe(e, options);
+                detail += $"; node {node}: " + Describe(e, options, "node " + node);
             }
         }
 
@@ -107,14 +107,14 @@ internal static class KubernetesCollector
         e is HttpOperationException or HttpRequestException or KubeConfigException or IOException or System.Text.Json.JsonException
         || (e is OperationCanceledException && !cancellation.IsCancellationRequested);
 
-    private static string Describe(Exception e, NodeCollectionOptions options) => e switch
+    private static string Describe(Exception e, NodeCollectionOptions options, string what) => e switch
     {
-        HttpOperationException { Response.StatusCode: HttpStatusCode.NotFound } => "the API server has no DaemonSet aws-node in kube-system (HTTP 404)",
+        HttpOperationException { Response.StatusCode: HttpStatusCode.NotFound } => $"the API server has no {what} (HTTP 404)",
         HttpOperationException { Response.StatusCode: HttpStatusCode.Forbidden } => "the API server refused the read (HTTP 403 Forbidden)",
         HttpOperationException { Response.StatusCode: HttpStatusCode.Unauthorized } => "the API server did not accept the credentials (HTTP 401 Unauthorized)",
         HttpOperationException h => $"the API server answered HTTP {(int)h.Response.StatusCode}",
         OperationCanceledException => $"no answer within {options.KubernetesTimeout.TotalSeconds:0.#} s",
-        System.Text.Json.JsonException j => "the answer is not a DaemonSet: " + j.Message,
+        System.Text.Json.JsonException j => $"the answer is not the {what}: " + j.Message,
         _ => "the API server could not be reached: " + (e.InnerException?.Message ?? e.Message),
     };
 }

@@ -37,7 +37,14 @@ internal static class CheckNodeCommand
                 CniVersionOverride = result.GetValue(cniVersion),
                 KubernetesVersion = result.GetValue(kubernetes),
             };
-            if (result.GetValue(live)) return RunLive(result.GetValue(folders)!, liveOptions.Read(result, cniVersion: null), options, result.GetValue(json), Console.Out);
+            // Live, --cni-version is recorded as the collected cni-version.txt, so `check-node --live` says what
+            // `collect` followed by `check-node DIR` says.
+            if (result.GetValue(live))
+            {
+                return RunLive(result.GetValue(folders)!, liveOptions.Read(result, options.CniVersionOverride),
+                    new ReconcileCheckOptions { Horizon = options.Horizon, KubernetesVersion = options.KubernetesVersion }, result.GetValue(json), Console.Out);
+            }
+
             if (liveOptions.AnyGiven(result)) throw new InputException("--imds-url, --ipamd-url, --log, --log-lines and --no-kubernetes go with --live.");
             if (result.GetValue(folders) is not { Length: > 0 } given) throw new InputException("check-node: give the snapshots argument (one or more folders), or --live to check the node this runs on.");
             return Run(given, options, result.GetValue(json), Console.Out);

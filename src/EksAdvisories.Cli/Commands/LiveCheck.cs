@@ -22,6 +22,7 @@ internal static class LiveCheck
 
         if (options.KubernetesVersion is null && collected.KubernetesVersion is not null)
         {
+            Console.Error.WriteLine($"live: Kubernetes {collected.KubernetesVersion} (from {collected.KubernetesVersionSource})");
             options = new ReconcileCheckOptions { Horizon = options.Horizon, CniVersionOverride = options.CniVersionOverride, KubernetesVersion = collected.KubernetesVersion };
         }
 

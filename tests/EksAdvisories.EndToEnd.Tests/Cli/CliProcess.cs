@@ -18,6 +18,10 @@ internal static class CliProcess
         ChildProcess.RunAsync(Tools.Dotnet, [Dll.Value, .. arguments], workingDirectory ?? RepositoryPaths.Root, TimeSpan.FromSeconds(60),
             standardInput: standardInput);
 
+    /// <summary>Runs the tool with extra environment variables (a null value removes one), as the live tests point it at loopback servers.</summary>
+    public static Task<ProcessResult> RunAsync(string[] arguments, IReadOnlyDictionary<string, string?> environment) =>
+        ChildProcess.RunAsync(Tools.Dotnet, [Dll.Value, .. arguments], RepositoryPaths.Root, TimeSpan.FromSeconds(120), environment);
+
     public static string[] Lines(string text) =>
         text.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
 
