@@ -15,8 +15,27 @@ internal static class ImdsCollector
     public static async Task<ImdsFacts> CollectAsync(HttpClient http, NodeCollectionOptions options, ICollection<CollectionProblem> problems, CancellationToken cancellation)
     {
         var client = new ImdsClient(http, options.ImdsUrl, options.ImdsTimeout);
-        await client.StartSessionAsync(cancellation).ConfigureAwait(false);
         var source = options.ImdsUrl.AbsoluteUri.TrimEnd('/') + "/latest/meta-data/";
+        // Each request has its own timeout; the whole IMDS phase has a budget too, so a slow IMDS cannot hold up the rest.
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        budget.CancelAfter(options.ImdsBudget);
+        try
+        {
+            return await ReadAsync(client, source, problems, budget.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
+        {
+            problems.Add(Unreadable(source, $"IMDS did not answer every key within {options.ImdsBudget.TotalSeconds:0.#} s"));
+            return new ImdsFacts(null, null, null, null, client.UsesToken);
+        }
+    }
+
+    private static CollectionProblem Unreadable(string source, string detail) => new(SnapshotFileNames.Imds, source, detail,
+        "IMDS reachable from this process (run on the node or in a pod with hostNetwork; IMDSv2 from a container needs a hop limit of 2)", IsRequired: true);
+
+    private static async Task<ImdsFacts> ReadAsync(ImdsClient client, string source, ICollection<CollectionProblem> problems, CancellationToken cancellation)
+    {
+        await client.StartSessionAsync(cancellation).ConfigureAwait(false);
         var values = new List<KeyValuePair<string, string>>();
         string? region = null;
         try
@@ -40,8 +59,7 @@ internal static class ImdsCollector
         }
         catch (ImdsException e)
         {
-            problems.Add(new CollectionProblem(SnapshotFileNames.Imds, source, $"IMDS could not be read: {e.Message}",
-                "IMDS reachable from this process (run on the node or in a pod with hostNetwork; IMDSv2 from a container needs a hop limit of 2)", IsRequired: true));
+            problems.Add(Unreadable(source, $"IMDS could not be read: {e.Message}"));
             return new ImdsFacts(null, null, null, null, client.UsesToken);
         }
 

@@ -30,6 +30,9 @@ public sealed record NodeCollectionOptions
     /// <summary>The time allowed for each IMDS request; default 2 s (IMDS answers in milliseconds on a node).</summary>
     public TimeSpan ImdsTimeout { get; init; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>The time allowed for all IMDS requests together (a node with 15 ENIs makes 81); default 15 s.</summary>
+    public TimeSpan ImdsBudget { get; init; } = TimeSpan.FromSeconds(15);
+
     /// <summary>The time allowed for each introspection request; default 5 s.</summary>
     public TimeSpan IpamdTimeout { get; init; } = TimeSpan.FromSeconds(5);
 
@@ -49,8 +52,8 @@ public sealed record NodeCollectionOptions
     public TimeSpan LogTimeout { get; init; } = TimeSpan.FromSeconds(20);
 
     /// <summary>
-    /// The longest a whole collection can take with these options: the IMDS reads, then the slowest of the parts read
-    /// side by side. A caller that runs the collection under a deadline (node-problem-detector's plugin timeout) needs
+    /// The longest a whole collection can take with these options: the IMDS reads (within <see cref="ImdsBudget"/>), then
+    /// the slowest of the parts read side by side (with the defaults: 15 s + 60 s for EC2's two calls with retries). A caller that runs the collection under a deadline (node-problem-detector's plugin timeout) needs
     /// at least this much.
     /// </summary>
     public TimeSpan MaximumDuration
@@ -61,7 +64,8 @@ public sealed record NodeCollectionOptions
             var kubernetes = TimeSpan.FromTicks(KubernetesTimeout.Ticks * KubernetesCollector.RequestsPerCollection);
             var ipamd = TimeSpan.FromTicks(IpamdTimeout.Ticks * IntrospectionCollector.RequestsPerCollection);
             var slowest = new[] { ec2, kubernetes, ipamd, LogTimeout }.Max();
-            return TimeSpan.FromTicks(ImdsTimeout.Ticks * ImdsCollector.MaximumRequests) + slowest;
+            var imds = TimeSpan.FromTicks(Math.Min(ImdsBudget.Ticks, ImdsTimeout.Ticks * ImdsCollector.MaximumRequests));
+            return imds + slowest;
         }
     }
 
@@ -74,7 +78,7 @@ public sealed record NodeCollectionOptions
         if (string.IsNullOrWhiteSpace(IpamdLogPath)) throw new ArgumentException("IpamdLogPath: expected a file path.", nameof(IpamdLogPath));
         if (LogLines is < 1 or > 10_000_000) throw new ArgumentException($"LogLines: {LogLines} is out of range; expected 1 to 10,000,000.", nameof(LogLines));
         if (Ec2MaxRetries is < 0 or > 10) throw new ArgumentException($"Ec2MaxRetries: {Ec2MaxRetries} is out of range; expected 0 to 10.", nameof(Ec2MaxRetries));
-        foreach (var (value, name) in new[] { (ImdsTimeout, nameof(ImdsTimeout)), (IpamdTimeout, nameof(IpamdTimeout)), (Ec2Timeout, nameof(Ec2Timeout)), (KubernetesTimeout, nameof(KubernetesTimeout)), (LogTimeout, nameof(LogTimeout)) })
+        foreach (var (value, name) in new[] { (ImdsTimeout, nameof(ImdsTimeout)), (ImdsBudget, nameof(ImdsBudget)), (IpamdTimeout, nameof(IpamdTimeout)), (Ec2Timeout, nameof(Ec2Timeout)), (KubernetesTimeout, nameof(KubernetesTimeout)), (LogTimeout, nameof(LogTimeout)) })
         {
             if (value <= TimeSpan.Zero || value > TimeSpan.FromMinutes(10)) throw new ArgumentException($"{name}: {value} is out of range; expected more than 0 and at most 10 minutes.", name);
         }

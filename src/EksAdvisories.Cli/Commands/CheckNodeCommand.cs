@@ -55,9 +55,16 @@ internal static class CheckNodeCommand
     private static int RunLive(string[] folders, EksAdvisories.Collection.NodeCollectionOptions collection, ReconcileCheckOptions options, bool json, TextWriter output)
     {
         if (folders.Length > 0) throw new InputException("check-node: --live checks the node this runs on; give no folders with it.");
-        var (report, exit) = LiveCheck.Run(collection, options);
-        if (report is null) return exit;
-        output.WriteLine(json ? "[\n" + report.ToJson() + "\n]" : "== live\n" + report.ToText());
+        var (report, exit, unknownReason) = LiveCheck.Run(collection, options);
+        if (report is null)
+        {
+            // node-problem-detector takes the plugin's standard output as the condition's message.
+            if (!json) output.WriteLine("IPAMD reconcile check: Unknown (" + unknownReason + ")");
+            return exit;
+        }
+
+        // One node, no folder name to head it: the verdict line comes first.
+        output.WriteLine(json ? "[\n" + report.ToJson() + "\n]" : report.ToText());
         return VerdictExitCode(report.Verdict);
     }
 

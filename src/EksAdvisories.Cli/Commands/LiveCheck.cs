@@ -10,14 +10,15 @@ namespace EksAdvisories.Cli;
 /// </summary>
 internal static class LiveCheck
 {
-    public static (ReconcileReport? Report, int ExitCode) Run(NodeCollectionOptions collection, ReconcileCheckOptions options)
+    /// <summary>The report, or null with the exit code and the reason when the node could not be checked.</summary>
+    public static (ReconcileReport? Report, int ExitCode, string? UnknownReason) Run(NodeCollectionOptions collection, ReconcileCheckOptions options)
     {
         var collected = LiveOptions.Collect(collection);
         if (!collected.HasRequiredParts)
         {
-            var missing = collected.Problems.Where(p => p.IsRequired).Select(p => p.Part).Distinct();
-            Console.Error.WriteLine($"live: the node cannot be checked without {string.Join(", ", missing)} (verdict Unknown)");
-            return (null, ExitCodes.BadInput);
+            var missing = string.Join(", ", collected.Problems.Where(p => p.IsRequired).Select(p => p.Part).Distinct());
+            Console.Error.WriteLine($"live: the node cannot be checked without {missing} (verdict Unknown)");
+            return (null, ExitCodes.BadInput, $"could not collect {missing}; see standard error");
         }
 
         if (options.KubernetesVersion is null && collected.KubernetesVersion is not null)
@@ -28,12 +29,12 @@ internal static class LiveCheck
 
         try
         {
-            return (IpamdReconcileChecker.Check(collected.ToNodeSnapshot(), options), ExitCodes.Fine);
+            return (IpamdReconcileChecker.Check(collected.ToNodeSnapshot(), options), ExitCodes.Fine, null);
         }
         catch (SnapshotException e)
         {
             Console.Error.WriteLine("live: " + e.Message);
-            return (null, ExitCodes.BadInput);
+            return (null, ExitCodes.BadInput, "a collected part cannot be read: " + e.Message);
         }
     }
 }
