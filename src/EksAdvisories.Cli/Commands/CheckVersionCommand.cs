@@ -15,85 +15,70 @@ internal static class CheckVersionCommand
         OptionLikeTokens.Reject(versions, "check-version");
         var file = new Option<string?>("--file", "-f")
         {
-            Description = "A file with versions: 'aws eks describe-addon' JSON, the aws-node DaemonSet JSON, or one version per line ('-' for standard input).",
+            Description = "A file with versions: 'aws eks describe-addon' JSON, the aws-node DaemonSet JSON, or one version per line ('-' for standard input). At most 64 MiB; UTF-8, or UTF-16/32 with a byte-order mark.",
         };
-        var kubernetes = new Option<string?>("--k8s", "--kubernetes-version")
-        {
-            Description = "The cluster's Kubernetes version (1.27), so the roll-back mitigation is only offered where it is safe.",
-        };
+        var kubernetes = KubernetesOption.Create("The cluster's Kubernetes version (1.27), so the roll-back mitigation is only offered where it is safe.");
         var component = new Option<string>("--component")
         {
             Description = "The component the versions belong to (vpc-cni or an alias such as aws-node).",
             DefaultValueFactory = _ => "vpc-cni",
         };
-        var json = new Option<bool>("--json") { Description = "Write JSON for machines instead of text." };
+        var format = new OutputFormatOption();
+        var failOn = FindingPolicy.CreateOption();
 
-        var command = new Command("check-version", "Tell whether VPC CNI versions are affected, and what to do.")
+        var command = new Command("check-version", "Tell whether VPC CNI versions are affected, and what to do. " + ExitCodes.Help)
         {
-            versions, file, kubernetes, component, json,
+            versions, file, kubernetes, component, failOn,
         };
+        format.AddTo(command);
         command.SetAction(result =>
         {
-            var inputs = new List<string>();
+            var outputFormat = format.Resolve(result);
+            var policy = FindingPolicy.Parse(result.GetValue(failOn)!);
+            var k8s = KubernetesOption.Validated(result, kubernetes);
+            var catalog = AdvisoryCatalog.Default;
+            var name = result.GetValue(component)!;
+            var about = catalog.Advisories.FirstOrDefault(a => a.Component.Matches(name))?.Component
+                ?? throw new InputException($"--component: no advisory is about '{name}'; known components: {string.Join(", ", catalog.Advisories.Select(a => a.Component.Name).Distinct())}.");
+
+            var inputs = new List<(string Source, string Version)>();
+            var problems = new List<InputProblem>();
+            void ReadDocument(string source, Func<string> read)
+            {
+                try
+                {
+                    inputs.AddRange(VersionDocumentReader.Read(read(), source, about).Select(v => (source, v)));
+                }
+                catch (InputException e)
+                {
+                    problems.Add(new InputProblem(source, e.Message));
+                }
+            }
+
             foreach (var v in result.GetValue(versions) ?? [])
             {
-                if (v == "-") inputs.AddRange(VersionDocumentReader.Read(Console.In.ReadToEnd(), "standard input"));
-                else inputs.Add(v);
+                if (v == "-") ReadDocument(StandardInput.Name, StandardInput.Read);
+                else inputs.Add(("argument", v));
             }
 
             if (result.GetValue(file) is { } path)
             {
-                var text = path == "-" ? Console.In.ReadToEnd() : ReadFile(path);
-                inputs.AddRange(VersionDocumentReader.Read(text, path == "-" ? "standard input" : path));
+                if (path == "-") ReadDocument(StandardInput.Name, StandardInput.Read);
+                else ReadDocument(path, () => InputText.ReadFile(path));
             }
 
-            if (inputs.Count == 0 && Console.IsInputRedirected)
-            {
-                inputs.AddRange(VersionDocumentReader.Read(Console.In.ReadToEnd(), "standard input"));
-            }
-
-            if (inputs.Count == 0)
+            if (inputs.Count == 0 && problems.Count == 0 && Console.IsInputRedirected) ReadDocument(StandardInput.Name, StandardInput.Read);
+            if (inputs.Count == 0 && problems.Count == 0)
             {
                 throw new InputException("No version given; pass versions, --file <describe-addon.json>, or pipe versions to standard input.");
             }
 
-            var k8s = result.GetValue(kubernetes);
-            if (k8s is not null && !KubernetesVersion.TryParse(k8s, out _, out var k8sError)) throw new InputException("--k8s: " + k8sError);
-
-            var catalog = AdvisoryCatalog.Default;
-            var name = result.GetValue(component)!;
-            if (!catalog.Advisories.Any(a => a.Component.Matches(name)))
-            {
-                throw new InputException($"--component: no advisory is about '{name}'; known components: {string.Join(", ", catalog.Advisories.Select(a => a.Component.Name).Distinct())}.");
-            }
-
-            var verdicts = inputs.SelectMany(i => catalog.Evaluate(name, i, k8s)).ToList();
-            if (result.GetValue(json))
-            {
-                using var stdout = Console.OpenStandardOutput();
-                VerdictWriter.WriteJson(stdout, catalog.DataVersion, verdicts);
-            }
-            else
-            {
-                VerdictWriter.WriteText(Console.Out, verdicts);
-            }
-
-            return verdicts.Any(v => v.Status == AffectedStatus.Affected) ? ExitCodes.AffectedOrStuck
-                : verdicts.Any(v => v.Status == AffectedStatus.Unknown) ? ExitCodes.BadInput
-                : ExitCodes.Fine;
+            var verdicts = inputs.SelectMany(i => catalog.Evaluate(name, i.Version, k8s).Select(v => new JudgedVersion(i.Source, v))).ToList();
+            var check = new VersionCheck(catalog.DataVersion, verdicts, problems, policy);
+            foreach (var problem in problems) ErrorOutput.WriteLine(problem.Message);
+            StandardOutput.Write(CheckOutput.Render(outputFormat, check));
+            return check.ExitCode;
         });
         return command;
-    }
-
-    private static string ReadFile(string path)
-    {
-        try
-        {
-            return File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            throw new InputException($"{path}: cannot read the file: {e.Message}", e);
-        }
     }
 }

@@ -10,7 +10,7 @@ namespace EksAdvisories.Cli;
 internal static class CollectCommand
 {
     /// <summary>Exit code when the folder was written but lacks a part the checker needs (check-node would say Unknown).</summary>
-    public const int RequiredPartMissing = ExitCodes.BadInput;
+    public const int RequiredPartMissing = ExitCodes.Unknown;
 
     public static Command Create()
     {
@@ -38,7 +38,7 @@ internal static class CollectCommand
                 throw new InputException($"--output: the folder '{folder}' could not be written: {e.Message}");
             }
 
-            Console.Error.WriteLine(collected.FileNames.Count == 0 ? $"nothing could be collected; {folder} is empty" : $"snapshot written to {folder}: {string.Join(' ', collected.FileNames)}");
+            ErrorOutput.WriteLine(collected.FileNames.Count == 0 ? $"nothing could be collected; {folder} is empty" : $"snapshot written to {folder}: {string.Join(' ', collected.FileNames)}");
             return collected.HasRequiredParts ? ExitCodes.Fine : RequiredPartMissing;
         });
         return command;

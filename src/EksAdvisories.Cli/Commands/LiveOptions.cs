@@ -50,7 +50,7 @@ internal sealed class LiveOptions
     public static CollectedSnapshot Collect(NodeCollectionOptions options)
     {
         var collected = NodeCollector.CollectAsync(options).GetAwaiter().GetResult();
-        foreach (var problem in collected.Problems) Console.Error.WriteLine(problem.Message);
+        foreach (var problem in collected.Problems) ErrorOutput.WriteLine(problem.Message);
         return collected;
     }
 

@@ -27,17 +27,20 @@ internal static class ShowCommand
                     : throw new InputException($"--id: no advisory has the id '{wanted}'; known ids: {string.Join(", ", catalog.Advisories.Select(a => a.Id))}.");
             }
 
+            var output = new StringWriter();
             foreach (var advisory in advisories)
             {
-                Console.Out.Write(result.GetValue(format) switch
+                output.Write(result.GetValue(format) switch
                 {
                     "markdown" => advisory.ToMarkdown(),
                     "json" => advisory.ToJson(),
                     "osv" => advisory.ToOsvJson(catalog.DataVersion),
                     _ => VerdictWriter.Summary(advisory, catalog.DataVersion),
                 });
-                Console.Out.WriteLine();
+                output.WriteLine();
             }
+
+            StandardOutput.Write(output.ToString());
 
             return ExitCodes.Fine;
         });

@@ -1,75 +1,35 @@
 using System.Text;
-using System.Text.Json;
 
 namespace EksAdvisories.Cli;
 
-/// <summary>Renders advisory verdicts for people (aligned text) and for machines (JSON written with Utf8JsonWriter).</summary>
+/// <summary>Renders advisory verdicts and the advisory summary for people, as aligned text.</summary>
 internal static class VerdictWriter
 {
-    public static void WriteText(TextWriter output, IReadOnlyList<AdvisoryVerdict> verdicts)
+    public static string Text(VersionCheck check)
     {
-        foreach (var v in verdicts)
+        var output = new StringWriter();
+        foreach (var judged in check.Verdicts)
         {
+            var v = judged.Verdict;
             var status = v.Status switch
             {
                 AffectedStatus.Affected => "AFFECTED",
                 AffectedStatus.NotAffected => "not affected",
                 _ => "UNKNOWN",
             };
-            var published = v.DiffersFromPublished ? $" (as published: {Describe(v.AsPublished)})" : string.Empty;
+            var published = v.DiffersFromPublished ? $" (as published: {Describe($"{v.AsPublished}")})" : string.Empty;
             output.WriteLine($"{v.Input.Trim()}  {v.AdvisoryId}  {status}{published}");
             output.WriteLine($"  {v.Reason}");
             if (v.Action is { } action) output.WriteLine($"  action: {action.Summary}");
         }
+
+        return output.ToString();
     }
 
-    public static void WriteJson(Stream output, string dataVersion, IReadOnlyList<AdvisoryVerdict> verdicts)
+    private static string Describe(string status) => status switch
     {
-        using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
-        json.WriteStartObject();
-        json.WriteString("dataVersion", dataVersion);
-        json.WriteStartArray("verdicts");
-        foreach (var v in verdicts) Write(json, v);
-        json.WriteEndArray();
-        json.WriteEndObject();
-        json.Flush();
-        output.Write("\n"u8);
-    }
-
-    internal static void Write(Utf8JsonWriter json, AdvisoryVerdict v)
-    {
-        json.WriteStartObject();
-        json.WriteString("input", v.Input);
-        json.WriteString("advisoryId", v.AdvisoryId);
-        json.WriteString("status", v.Status.ToString());
-        json.WriteString("asPublished", v.AsPublished.ToString());
-        if (v.Version is null) json.WriteNull("version");
-        else json.WriteString("version", v.Version.ToString());
-        json.WriteString("reason", v.Reason);
-        if (v.Action is null)
-        {
-            json.WriteNull("action");
-        }
-        else
-        {
-            json.WriteStartObject("action");
-            json.WriteString("upgradeTo", v.Action.UpgradeTo);
-            json.WriteString("recommendedAddonVersion", v.Action.RecommendedAddonVersion);
-            if (v.Action.Mitigation is null) json.WriteNull("mitigationTarget");
-            else json.WriteString("mitigationTarget", "v" + v.Action.Mitigation.TargetVersion);
-            if (v.Action.MitigationWithheldReason is null) json.WriteNull("mitigationWithheldReason");
-            else json.WriteString("mitigationWithheldReason", v.Action.MitigationWithheldReason);
-            json.WriteString("summary", v.Action.Summary);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndObject();
-    }
-
-    private static string Describe(AffectedStatus status) => status switch
-    {
-        AffectedStatus.Affected => "affected",
-        AffectedStatus.NotAffected => "not affected",
+        nameof(AffectedStatus.Affected) => "affected",
+        nameof(AffectedStatus.NotAffected) => "not affected",
         _ => "unknown",
     };
 

@@ -58,7 +58,7 @@ public class NativeAotTests : IClassFixture<NativeAotPublish>, IClassFixture<Mot
 
         var json = await _aot.Run("check-node", "--json", folder);
         Assert.True(json.ExitCode == 1, json.Describe());
-        var native = JsonNode.Parse(json.StandardOutput)!.AsArray().Single();
+        var native = JsonNode.Parse(json.StandardOutput)!["nodes"]!.AsArray().Single()!["report"];
         var jit = JsonNode.Parse(IpamdReconcileChecker.Check(NodeSnapshot.Load(folder)).ToJson());
         Assert.Equal("Stuck", (string?)native!["verdict"]);
         Assert.True(JsonNode.DeepEquals(jit, native), "the native binary's report differs from the library's:\n" + json.StandardOutput);

@@ -33,7 +33,7 @@ public class CheckNodeTests
     }
 
     [Fact]
-    public async Task Json_output_is_an_array_of_reports_in_argument_order_and_the_worst_exit_code_wins()
+    public async Task Json_output_lists_the_reports_in_argument_order_and_the_worst_exit_code_wins()
     {
         var names = new[] { "in-sync", "stuck-affected", "stuck-fixed", "at-risk", "prefix-delegation" };
 
@@ -41,7 +41,7 @@ public class CheckNodeTests
 
         Assert.True(run.ExitCode == 1, run.Describe());
         using var document = JsonDocument.Parse(run.StandardOutput);
-        var reports = document.RootElement.EnumerateArray().ToList();
+        var reports = document.RootElement.GetProperty("nodes").EnumerateArray().Select(n => n.GetProperty("report")).ToList();
         Assert.Equal(["InSync", "Stuck", "Drifted", "AtRisk", "Stuck"], reports.Select(r => r.GetProperty("verdict").GetString()));
         var stuck = reports[1];
         Assert.Equal("Affected", stuck.GetProperty("advisoryStatus").GetString());
@@ -59,7 +59,7 @@ public class CheckNodeTests
     }
 
     [Fact]
-    public async Task A_snapshot_with_a_broken_enis_json_exits_2_naming_the_folder_and_the_file()
+    public async Task A_snapshot_with_a_broken_enis_json_exits_3_naming_the_folder_and_the_file()
     {
         using var temp = new TemporaryDirectory("cli-broken");
         var folder = temp.Combine("broken");
@@ -69,7 +69,7 @@ public class CheckNodeTests
 
         var run = await CliProcess.RunAsync(["check-node", folder]);
 
-        Assert.True(run.ExitCode == 2, run.Describe());
+        Assert.True(run.ExitCode == 3, run.Describe());
         Assert.True(run.StandardError.Contains(folder + ": enis.json", StringComparison.Ordinal), run.Describe());
     }
 
@@ -83,48 +83,48 @@ public class CheckNodeTests
 
         var run = await CliProcess.RunAsync(["check-node", folder, Example("in-sync")]);
 
-        Assert.True(run.ExitCode == 2, run.Describe());
+        Assert.True(run.ExitCode == 3, run.Describe());
         Assert.True(run.StandardError.Contains("enis.json", StringComparison.Ordinal), run.Describe());
         Assert.True(run.StandardOutput.Contains("IPAMD reconcile check: InSync", StringComparison.Ordinal), run.Describe());
     }
 
     [Fact]
-    public async Task A_missing_folder_exits_2_naming_it()
+    public async Task A_missing_folder_exits_3_naming_it()
     {
         using var temp = new TemporaryDirectory("cli-nofolder");
         var folder = temp.Combine("not-collected-yet");
 
         var run = await CliProcess.RunAsync(["check-node", folder]);
 
-        Assert.True(run.ExitCode == 2, run.Describe());
+        Assert.True(run.ExitCode == 3, run.Describe());
         Assert.True(run.StandardError.Contains(folder, StringComparison.Ordinal), run.Describe());
     }
 
     [Fact]
-    public async Task An_unknown_option_exits_2_before_any_folder_is_checked()
+    public async Task An_unknown_option_exits_3_before_any_folder_is_checked()
     {
         var run = await CliProcess.RunAsync(["check-node", "--jsno", Example("in-sync")]);
 
-        Assert.True(run.ExitCode == 2, run.Describe());
+        Assert.True(run.ExitCode == 3, run.Describe());
         Assert.True(run.StandardError.Contains("Unknown option '--jsno'", StringComparison.Ordinal), run.Describe());
         Assert.True(run.StandardOutput.Length == 0, run.Describe());
     }
 
     [Fact]
-    public async Task No_folder_exits_2()
+    public async Task No_folder_exits_3()
     {
         var run = await CliProcess.RunAsync(["check-node"]);
 
-        Assert.True(run.ExitCode == 2, run.Describe());
+        Assert.True(run.ExitCode == 3, run.Describe());
         Assert.True(run.StandardError.Contains("snapshots", StringComparison.Ordinal), run.Describe());
     }
 
     [Fact]
-    public async Task A_horizon_out_of_range_exits_2()
+    public async Task A_horizon_out_of_range_exits_3()
     {
         var run = await CliProcess.RunAsync(["check-node", Example("in-sync"), "--horizon-minutes", "0"]);
 
-        Assert.True(run.ExitCode == 2, run.Describe());
+        Assert.True(run.ExitCode == 3, run.Describe());
         Assert.True(run.StandardError.Contains("--horizon-minutes", StringComparison.Ordinal), run.Describe());
     }
 }

@@ -183,38 +183,38 @@ public class CheckVersionTests
     }
 
     [Fact]
-    public async Task No_version_at_all_exits_2_and_says_how_to_give_one()
+    public async Task No_version_at_all_exits_3_and_says_how_to_give_one()
     {
         var run = await Run();
 
-        Assert.True(run.ExitCode == 2, run.Describe());
+        Assert.True(run.ExitCode == 3, run.Describe());
         Assert.Contains("No version given", run.StandardError, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task An_unknown_option_exits_2_and_is_not_read_as_a_version()
+    public async Task An_unknown_option_exits_3_and_is_not_read_as_a_version()
     {
         var run = await Run("--jsn", "v1.12.2");
 
-        Assert.True(run.ExitCode == 2, run.Describe());
+        Assert.True(run.ExitCode == 3, run.Describe());
         Assert.Contains("Unknown option '--jsn'", run.StandardError, StringComparison.Ordinal);
         Assert.True(run.StandardOutput.Length == 0, run.Describe());
     }
 
     [Fact]
-    public async Task A_missing_file_exits_2_naming_the_path()
+    public async Task A_missing_file_exits_3_naming_the_path()
     {
         using var folder = new TemporaryDirectory("cli-missing");
         var path = folder.Combine("no-such-describe-addon.json");
 
         var run = await Run("--file", path);
 
-        Assert.True(run.ExitCode == 2, run.Describe());
+        Assert.True(run.ExitCode == 3, run.Describe());
         Assert.Contains(path, run.StandardError, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Malformed_json_in_a_file_exits_2_naming_the_file()
+    public async Task Malformed_json_in_a_file_exits_3_naming_the_file()
     {
         using var folder = new TemporaryDirectory("cli-badjson");
         var path = folder.Combine("describe-addon.json");
@@ -222,16 +222,16 @@ public class CheckVersionTests
 
         var run = await Run("--file", path);
 
-        Assert.True(run.ExitCode == 2, run.Describe());
+        Assert.True(run.ExitCode == 3, run.Describe());
         Assert.Contains(path + ": the JSON is malformed", run.StandardError, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task A_kubernetes_version_that_is_not_one_exits_2()
+    public async Task A_kubernetes_version_that_is_not_one_exits_3()
     {
         var run = await Run("v1.12.2", "--k8s", "one-twenty-seven");
 
-        Assert.True(run.ExitCode == 2, run.Describe());
+        Assert.True(run.ExitCode == 3, run.Describe());
         Assert.Contains("--k8s: 'one-twenty-seven'", run.StandardError, StringComparison.Ordinal);
     }
 }

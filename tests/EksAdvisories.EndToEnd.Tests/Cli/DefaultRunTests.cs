@@ -39,11 +39,11 @@ public class DefaultRunTests
     }
 
     [Fact]
-    public async Task An_unknown_command_exits_2()
+    public async Task An_unknown_command_exits_3()
     {
         var run = await CliProcess.RunAsync(["check-everything"]);
 
-        Assert.True(run.ExitCode == 2, run.Describe());
+        Assert.True(run.ExitCode == 3, run.Describe());
         Assert.Contains("check-everything", run.StandardError, StringComparison.Ordinal);
     }
 }

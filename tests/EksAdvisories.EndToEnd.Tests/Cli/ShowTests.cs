@@ -50,20 +50,20 @@ public class ShowTests
     }
 
     [Fact]
-    public async Task An_unknown_format_exits_2_naming_it()
+    public async Task An_unknown_format_exits_3_naming_it()
     {
         var run = await CliProcess.RunAsync(["show", "--format", "yaml"]);
 
-        Assert.True(run.ExitCode == 2, run.Describe());
+        Assert.True(run.ExitCode == 3, run.Describe());
         Assert.Contains("'yaml'", run.StandardError, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task An_unknown_id_exits_2_listing_the_known_ones()
+    public async Task An_unknown_id_exits_3_listing_the_known_ones()
     {
         var run = await CliProcess.RunAsync(["show", "--id", "EKSA-1999-0001"]);
 
-        Assert.True(run.ExitCode == 2, run.Describe());
+        Assert.True(run.ExitCode == 3, run.Describe());
         Assert.Contains("known ids: EKSA-2023-0001", run.StandardError, StringComparison.Ordinal);
     }
 }

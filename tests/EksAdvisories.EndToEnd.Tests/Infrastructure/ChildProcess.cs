@@ -12,7 +12,7 @@ internal static class ChildProcess
 
     public static async Task<ProcessResult> RunAsync(
         string fileName, IEnumerable<string> arguments, string workingDirectory, TimeSpan timeout,
-        IReadOnlyDictionary<string, string?>? environment = null, string? standardInput = null)
+        IReadOnlyDictionary<string, string?>? environment = null, string? standardInput = null, byte[]? standardInputBytes = null)
     {
         var start = new ProcessStartInfo(fileName)
         {
@@ -49,6 +49,12 @@ internal static class ChildProcess
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         if (standardInput is not null) await process.StandardInput.WriteAsync(standardInput);
+        if (standardInputBytes is not null)
+        {
+            await process.StandardInput.FlushAsync();
+            await process.StandardInput.BaseStream.WriteAsync(standardInputBytes);
+        }
+
         process.StandardInput.Close();
 
         using var cancellation = new CancellationTokenSource(timeout);

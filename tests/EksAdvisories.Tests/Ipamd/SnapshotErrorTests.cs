@@ -70,6 +70,54 @@ public sealed class SnapshotErrorTests : IDisposable
         Assert.Contains("does not exist", e.Message);
     }
 
+    [Fact]
+    public void A_file_given_as_the_folder_is_called_a_file_not_a_missing_directory()
+    {
+        var file = Path.Combine(_dir, "imds.json");
+        var e = Assert.Throws<SnapshotException>(() => NodeSnapshot.Load(file));
+        Assert.Equal(file, e.FileName);
+        Assert.Contains("this is a file, not a directory", e.Message);
+    }
+
+    [Theory]
+    [InlineData("enis.json")]
+    [InlineData("cni-version.txt")]
+    [InlineData("ipamd.log")]
+    public void A_directory_in_place_of_a_snapshot_file_is_called_a_directory_not_missing(string file)
+    {
+        var path = Path.Combine(_dir, file);
+        if (File.Exists(path)) File.Delete(path);
+        System.IO.Directory.CreateDirectory(path);
+
+        var e = Assert.Throws<SnapshotException>(() => NodeSnapshot.Load(_dir));
+
+        Assert.Equal(file, e.FileName);
+        Assert.Contains("is a directory, not a file", e.Message);
+    }
+
+    [Theory]
+    [InlineData("nginx:v1.12.2", "nginx")]
+    [InlineData("602401143452.dkr.ecr.us-west-2.amazonaws.com/amazon/aws-network-policy-agent:v1.12.2", "aws-network-policy-agent")]
+    public void A_cni_version_file_naming_another_image_is_refused(string content, string repository)
+    {
+        var e = LoadWith("cni-version.txt", content + "\n");
+
+        Assert.Equal("cni-version.txt", e.FileName);
+        Assert.Contains($"names the image '{content}' (repository '{repository}'), which is not the VPC CNI", e.Message);
+    }
+
+    [Theory]
+    [InlineData("v1.12.2")]
+    [InlineData("602401143452.dkr.ecr.us-west-2.amazonaws.com/amazon-k8s-cni:v1.12.2")]
+    public void A_cni_version_file_with_a_version_or_the_cni_image_is_read(string content)
+    {
+        File.WriteAllText(Path.Combine(_dir, "cni-version.txt"), content + "\n");
+
+        var snapshot = NodeSnapshot.Load(_dir);
+
+        Assert.Equal("1.12.2", $"{snapshot.CniVersion}");
+    }
+
     [Theory]
     [InlineData("imds.json")]
     [InlineData("ipamd.log")]

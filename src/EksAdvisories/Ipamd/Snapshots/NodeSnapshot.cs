@@ -87,22 +87,20 @@ public sealed class NodeSnapshot
     /// <returns>The snapshot.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="directory"/> is null.</exception>
     /// <exception cref="SnapshotException">
-    /// The folder does not exist, a required file is missing, or a file cannot be read, is over 64 MiB, is not valid JSON,
+    /// The folder does not exist, is a file or cannot be listed, a required file is missing, a file is a directory or
+    /// cannot be read, is over 64 MiB, is not valid JSON, names an image other than the VPC CNI (cni-version.txt),
     /// nests deeper than 64 levels or holds a value of the wrong type or form; the message names the file, the JSON path
     /// and the value, and says what was expected.
     /// </exception>
     public static NodeSnapshot Load(string directory)
     {
         ArgumentNullException.ThrowIfNull(directory);
-        if (!Directory.Exists(directory))
-        {
-            throw new SnapshotException(directory, null, "the snapshot directory does not exist; expected a folder holding enis.json, imds.json and ec2-network-interfaces.json.");
-        }
+        RequireReadableDirectory(directory);
 
         byte[] Required(string name)
         {
             var path = Path.Combine(directory, name);
-            return File.Exists(path)
+            return IsFile(directory, name)
                 ? SnapshotInput.ReadFile(path, name)
                 : throw new SnapshotException(name, null, $"the required file is missing from '{directory}'; expected {Describe(name)}.");
         }
@@ -110,12 +108,12 @@ public sealed class NodeSnapshot
         byte[]? Optional(string name)
         {
             var path = Path.Combine(directory, name);
-            return File.Exists(path) ? SnapshotInput.ReadFile(path, name) : null;
+            return IsFile(directory, name) ? SnapshotInput.ReadFile(path, name) : null;
         }
 
         Func<IReadOnlyList<LogSignatureMatch>>? scanLog = null;
         var logPath = Path.Combine(directory, SnapshotFiles.IpamdLog);
-        if (File.Exists(logPath))
+        if (IsFile(directory, SnapshotFiles.IpamdLog))
         {
             scanLog = () =>
             {
@@ -135,6 +133,45 @@ public sealed class NodeSnapshot
         return Build(directory, Required(SnapshotFiles.Enis), Required(SnapshotFiles.Imds), Required(SnapshotFiles.Ec2NetworkInterfaces),
             Optional(SnapshotFiles.InstanceType), Optional(SnapshotFiles.IpamdEnvSettings), Optional(SnapshotFiles.AwsNodeDaemonSet),
             Optional(SnapshotFiles.CniVersion), scanLog);
+    }
+
+    /// <summary>
+    /// Says what is really wrong with a folder that cannot be read as a snapshot: it does not exist, it is a file, or it
+    /// cannot be listed (permissions). Without this, each of these would surface as "enis.json is missing".
+    /// </summary>
+    private static void RequireReadableDirectory(string directory)
+    {
+        if (File.Exists(directory))
+        {
+            throw new SnapshotException(directory, null, "this is a file, not a directory; expected a folder holding enis.json, imds.json and ec2-network-interfaces.json.");
+        }
+
+        if (!Directory.Exists(directory))
+        {
+            throw new SnapshotException(directory, null, "the snapshot directory does not exist; expected a folder holding enis.json, imds.json and ec2-network-interfaces.json.");
+        }
+
+        try
+        {
+            using var entries = Directory.EnumerateFileSystemEntries(directory).GetEnumerator();
+            entries.MoveNext();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new SnapshotException(directory, null, $"the snapshot directory cannot be read: {e.Message}", e);
+        }
+    }
+
+    /// <summary>Whether a snapshot file is there; a directory in its place is an error of its own, not a missing file.</summary>
+    private static bool IsFile(string directory, string name)
+    {
+        var path = Path.Combine(directory, name);
+        if (Directory.Exists(path))
+        {
+            throw new SnapshotException(name, null, $"'{path}' is a directory, not a file; expected {(name == SnapshotFiles.IpamdLog ? "the IPAMD log" : "a file")} of that name.");
+        }
+
+        return File.Exists(path);
     }
 
     /// <summary>Reads a snapshot from streams holding the same documents as the folder's files. The streams are read to the end and not disposed.</summary>
@@ -205,7 +242,19 @@ public sealed class NodeSnapshot
         {
             var text = Encoding.UTF8.GetString(cniVersionBytes).Trim().TrimStart('\uFEFF');
             var firstLine = text.Split('\n', 2)[0].Trim();
-            if (ComponentVersion.TryParse(firstLine, out var version, out var error)) return (version, SnapshotFiles.CniVersion, null);
+            if (ComponentVersion.TryParse(firstLine, out var version, out var error))
+            {
+                // An image reference's tag is only this component's version when the image is the component's own.
+                var repositories = AdvisoryCatalog.Default.Get(AdvisoryId).Component.ImageRepositories;
+                if (version.Image is { } image && !repositories.Contains(image.Name, StringComparer.OrdinalIgnoreCase))
+                {
+                    throw new SnapshotException(SnapshotFiles.CniVersion, null,
+                        $"the file names the image '{firstLine}' (repository '{image.Name}'), which is not the VPC CNI; expected a VPC CNI version or an image of {string.Join(" or ", repositories)}.");
+                }
+
+                return (version, SnapshotFiles.CniVersion, null);
+            }
+
             problem = $"{SnapshotFiles.CniVersion} holds '{firstLine}', which is not a version: {error}";
         }
 
