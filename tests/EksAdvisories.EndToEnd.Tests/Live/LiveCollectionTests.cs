@@ -80,6 +80,34 @@ public sealed class LiveCollectionTests(MotoServer moto) : IClassFixture<MotoSer
         Assert.Equal(CliProcess.Lines(reference.StandardOutput).Skip(1), CliProcess.Lines(live.Node.Untranslate(run.StandardOutput)));
     }
 
+    [Theory]
+    [InlineData("json")]
+    [InlineData("sarif")]
+    [InlineData("junit")]
+    [InlineData("markdown")]
+    public async Task Check_node_live_writes_every_format_check_node_writes_for_a_folder(string format)
+    {
+        using var temp = new TemporaryDirectory("live-format");
+        await using var live = await LiveScenario.StartAsync(moto, "at-risk", temp);
+
+        var run = await CliProcess.RunAsync(["check-node", "--live", "--format", format, .. live.Arguments()], live.Environment);
+        var reference = await CliProcess.RunAsync(["check-node", live.Example, "--format", format, "--kubernetes-version", FakeKubernetesApi.GitVersion]);
+
+        Assert.True(run.ExitCode == 1 && reference.ExitCode == 1, run.Describe() + "\n" + reference.Describe());
+        // The same document but for the node's name (the folder, or "live") and moto's ids.
+        // (SARIF writes a folder as a file URI, the live node as the relative URI "live").
+        var expected = reference.StandardOutput.Replace(new Uri(live.Example).AbsoluteUri, "live", StringComparison.Ordinal).Replace(live.Example, "live", StringComparison.Ordinal);
+        var actual = live.Node.Untranslate(run.StandardOutput);
+        if (format is "json" or "sarif")
+        {
+            Assert.True(JsonNode.DeepEquals(JsonNode.Parse(expected), JsonNode.Parse(actual)), $"--- folder ---\n{expected}\n--- live ---\n{actual}");
+        }
+        else
+        {
+            Assert.Equal(CliProcess.Lines(expected), CliProcess.Lines(actual));
+        }
+    }
+
     [Fact]
     public async Task Without_an_imds_token_it_falls_back_to_imdsv1()
     {
