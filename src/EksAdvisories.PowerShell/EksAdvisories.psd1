@@ -1,5 +1,6 @@
 # Module manifest for EksAdvisories. The build writes the copy in the module folder with the version placeholders below
-# replaced by the package version (Directory.Build.props), so the module and the package always carry the same version.
+# replaced by the package version (Directory.Build.props), so the module and the package always carry the same version,
+# and the release notes by the newest release's section of CHANGELOG.md.
 @{
     RootModule           = 'EksAdvisories.PowerShell.dll'
     ModuleVersion        = '@ModuleVersion@'
@@ -35,7 +36,8 @@
             Tags         = @('EKS', 'AWS', 'VPC-CNI', 'aws-node', 'IPAMD', 'Kubernetes', 'Advisory', 'Security', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
             LicenseUri   = 'https://github.com/eksadvisories/EksAdvisories/blob/main/LICENSE'
             ProjectUri   = 'https://github.com/eksadvisories/EksAdvisories'
-            ReleaseNotes = 'https://github.com/eksadvisories/EksAdvisories/blob/main/CHANGELOG.md'
+            # The newest package release's section of CHANGELOG.md, written in by the build; the gallery shows it.
+            ReleaseNotes = '@ReleaseNotes@'
             Prerelease   = '@Prerelease@'
         }
     }

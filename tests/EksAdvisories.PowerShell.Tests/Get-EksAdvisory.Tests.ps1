@@ -32,6 +32,16 @@ Describe 'Get-EksAdvisory' {
         @(Get-EksAdvisory 'EKSA-2023-*').Id | Should-BeCollection @('EKSA-2023-0001')
     }
 
+    It 'writes the module''s own InvalidArgument error for a malformed pattern (<_>), and goes on with the next id' -ForEach @('[EKSA', 'EKSA-[2023') {
+        $out = @(Get-EksAdvisory $_, 'EKSA-2023-0001' -ErrorVariable errors -ErrorAction SilentlyContinue)
+        $out.Id | Should-BeCollection @('EKSA-2023-0001')
+        $errors.Count | Should-Be 1
+        $errors[0].FullyQualifiedErrorId | Should-BeString 'InvalidWildcardPattern,EksAdvisories.PowerShell.Commands.GetEksAdvisoryCommand'
+        $errors[0].CategoryInfo.Category | Should-Be ([System.Management.Automation.ErrorCategory]::InvalidArgument)
+        $errors[0].TargetObject | Should-BeString $_
+        $errors[0].Exception.Message | Should-BeLikeString "*'``[*"
+    }
+
     It 'writes nothing, and no error, for a pattern that matches nothing' {
         $out = @(Get-EksAdvisory 'NOPE-*' -ErrorVariable errors)
         $out.Count | Should-Be 0

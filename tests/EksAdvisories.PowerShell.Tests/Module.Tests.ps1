@@ -54,6 +54,17 @@ Describe 'The module manifest' {
         $data.PrivateData.PSData.LicenseUri | Should-BeString 'https://github.com/eksadvisories/EksAdvisories/blob/main/LICENSE'
         $data.PrivateData.PSData.ProjectUri | Should-BeString 'https://github.com/eksadvisories/EksAdvisories'
     }
+
+    It 'has the gallery tags for PowerShell Core and each OS' {
+        $data.PrivateData.PSData.Tags | Should-ContainCollection @('PSEdition_Core', 'Windows', 'Linux', 'MacOS')
+    }
+
+    It 'carries the newest release''s section of CHANGELOG.md as its release notes' {
+        $changelog = Get-Content -Raw -LiteralPath (Join-Path $RepositoryRoot 'CHANGELOG.md')
+        $section = [regex]::Match($changelog.Replace("`r", ''), '(?s)(?<=## Package releases\s+)### .*?(?=\n### |\n## |$)').Value.Trim()
+        $section | Should-BeLikeString '### *'
+        $data.PrivateData.PSData.ReleaseNotes | Should-BeString $section
+    }
 }
 
 Describe 'The module folder' {

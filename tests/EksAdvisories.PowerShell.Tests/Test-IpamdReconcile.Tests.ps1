@@ -125,6 +125,21 @@ Describe 'Test-IpamdReconcile' {
             $report.Action | Should-BeLikeString '*v1.12.5*'
         }
 
+        It 'judges the CNI version against the advisory data of -DataPath' {
+            $dataFile = Join-Path $RepositoryRoot 'advisories/EKSA-2023-0001.json'
+            $report = Test-IpamdReconcile (Join-Path $snapshots 'stuck-affected') -DataPath $dataFile
+            $report.Verdict | Should-Be ([EksAdvisories.Ipamd.ReconcileVerdict]::Stuck)
+            $report.AdvisoryStatus | Should-Be ([EksAdvisories.AffectedStatus]::Affected)
+        }
+
+        It 'ends the command for a -DataPath that cannot be read, before any folder is checked' {
+            $missing = Join-Path ([System.IO.Path]::GetTempPath()) ("no-such-data-" + [guid]::NewGuid().ToString('N') + '.json')
+            $thrown = $null
+            try { Test-IpamdReconcile (Join-Path $snapshots 'in-sync') -DataPath $missing } catch { $thrown = $_ }
+            $thrown | Should-NotBeNull
+            $thrown.FullyQualifiedErrorId | Should-BeString 'DataFileNotFound,EksAdvisories.PowerShell.Commands.TestIpamdReconcileCommand'
+        }
+
         It 'runs the model over -Horizon' {
             (Test-IpamdReconcile (Join-Path $snapshots 'in-sync') -Horizon '00:30:00').Horizon | Should-Be ([timespan] '00:30:00')
             (Test-IpamdReconcile (Join-Path $snapshots 'in-sync')).Horizon | Should-Be ([timespan] '00:10:00')

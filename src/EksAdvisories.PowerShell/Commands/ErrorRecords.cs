@@ -44,6 +44,25 @@ internal static class ErrorRecords
             },
         };
 
+    /// <summary>
+    /// A snapshot folder whose check failed in a way the library does not foresee (an exception other than
+    /// SnapshotException, running out of memory); the message names the folder and the failure, and the record is
+    /// non-terminating so that the next folder is still checked.
+    /// </summary>
+    public static ErrorRecord CheckFailed(Exception exception, string path) =>
+        new(exception, "SnapshotCheckFailed", ErrorCategory.NotSpecified, path)
+        {
+            ErrorDetails = new ErrorDetails($"Snapshot '{path}': the check failed: {exception.GetType().Name}: {exception.Message}")
+            {
+                RecommendedAction = "Report this with the snapshot folder; the other folders were checked.",
+            },
+        };
+
+    /// <summary>A wildcard pattern PowerShell cannot read (an unclosed '['); the message says how to match the character itself.</summary>
+    public static ErrorRecord InvalidWildcard(string pattern, WildcardPatternException exception) =>
+        new(new ArgumentException($"'{pattern}' is not a valid wildcard pattern: {exception.Message} Escape a literal '[' as '`['.", exception),
+            "InvalidWildcardPattern", ErrorCategory.InvalidArgument, pattern);
+
     /// <summary>A data file that cannot be opened or read; the library's message names the file and the place.</summary>
     public static ErrorRecord DataError(AdvisoryDataException exception, string path)
     {

@@ -34,9 +34,14 @@ public sealed class GetEksAdvisoryCommand : AdvisoryCatalogCmdlet
             {
                 // As with Get-Process, a pattern that matches nothing is not an error: it asked for "any such".
                 var pattern = new WildcardPattern(id, WildcardOptions.IgnoreCase);
-                foreach (var advisory in Catalog.Advisories)
+                try
                 {
-                    if (pattern.IsMatch(advisory.Id)) WriteObject(advisory);
+                    // IsMatch parses the pattern on first use, so a malformed one ('[EKSA') throws here.
+                    foreach (var advisory in Catalog.Advisories.Where(a => pattern.IsMatch(a.Id)).ToList()) WriteObject(advisory);
+                }
+                catch (WildcardPatternException e)
+                {
+                    WriteError(ErrorRecords.InvalidWildcard(id, e));
                 }
 
                 continue;

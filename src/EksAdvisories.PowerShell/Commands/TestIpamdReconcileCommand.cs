@@ -11,11 +11,13 @@ namespace EksAdvisories.PowerShell.Commands;
 /// <remarks>
 /// Folders bind from the pipeline as strings, or by property name from <c>Get-ChildItem -Directory</c> output
 /// (<c>FullName</c>, <c>PSPath</c>). A folder that cannot be checked is a non-terminating error, so that one bad snapshot
-/// does not stop the check of the others; <c>-ErrorAction Stop</c> makes it terminating.
+/// does not stop the check of the others, whatever the failure (bad data, an unexpected exception, running out of
+/// memory on one huge snapshot); <c>-ErrorAction Stop</c> makes it terminating. <c>-DataPath</c> judges the node's CNI
+/// version against a newer advisory data file.
 /// </remarks>
 [Cmdlet(VerbsDiagnostic.Test, "IpamdReconcile")]
 [OutputType(typeof(ReconcileReport))]
-public sealed class TestIpamdReconcileCommand : PSCmdlet
+public sealed class TestIpamdReconcileCommand : AdvisoryCatalogCmdlet
 {
     /// <summary>The name of the note property that carries the snapshot folder on each report.</summary>
     internal const string PathProperty = "Path";
@@ -48,6 +50,8 @@ public sealed class TestIpamdReconcileCommand : PSCmdlet
     /// <summary>Checks the options once: a mistyped one would otherwise change the answer for every folder.</summary>
     protected override void BeginProcessing()
     {
+        base.BeginProcessing();
+
         // The checker would report an unparsable override as an unknown version, node by node; a typed-in value is a
         // mistake to stop on, as Test-EksAdvisory does for -KubernetesVersion.
         if (CniVersion is not null && !ComponentVersion.TryParse(CniVersion, out _, out var versionError))
@@ -67,6 +71,7 @@ public sealed class TestIpamdReconcileCommand : PSCmdlet
                 Horizon = Horizon ?? ReconcileCheckOptions.Default.Horizon,
                 CniVersionOverride = CniVersion,
                 KubernetesVersion = KubernetesVersion,
+                Catalog = DataPath is null ? null : Catalog,
             };
         }
         catch (ArgumentOutOfRangeException)
@@ -76,6 +81,11 @@ public sealed class TestIpamdReconcileCommand : PSCmdlet
                 "HorizonOutOfRange",
                 $"-Horizon {Horizon}: the horizon must be between 00:00:05 (one pool tick) and 1.00:00:00 (one day), such as 00:30:00 or (New-TimeSpan -Minutes 30); a bare number is read as ticks.",
                 Horizon));
+        }
+        catch (ArgumentException e)
+        {
+            // A data file without the advisory the checker models: nothing it could say would come from that data.
+            ThrowTerminatingError(ErrorRecords.InvalidArgument("DataPathWithoutAdvisory", $"-DataPath '{DataPath}': {e.Message.Split(" (Parameter", 2)[0]}", DataPath));
         }
     }
 
@@ -104,8 +114,28 @@ public sealed class TestIpamdReconcileCommand : PSCmdlet
                 : ErrorRecords.SnapshotNotFound(directory, $"The snapshot folder '{directory}' does not exist."));
             return;
         }
+#pragma warning disable CA1031 // As below: the folder's error, and the next folder is checked.
+        catch (Exception e) when (e is not PipelineStoppedException)
+#pragma warning restore CA1031
+        {
+            WriteError(ErrorRecords.CheckFailed(e, directory));
+            return;
+        }
 
-        var report = PSObject.AsPSObject(IpamdReconcileChecker.Check(snapshot, _options));
+        ReconcileReport checkedReport;
+        try
+        {
+            checkedReport = IpamdReconcileChecker.Check(snapshot, _options);
+        }
+#pragma warning disable CA1031 // One folder's failure of any kind (a bug, memory) is that folder's error, not the pipeline's end.
+        catch (Exception e) when (e is not PipelineStoppedException)
+#pragma warning restore CA1031
+        {
+            WriteError(ErrorRecords.CheckFailed(e, directory));
+            return;
+        }
+
+        var report = PSObject.AsPSObject(checkedReport);
         report.Properties.Add(new PSNoteProperty(PathProperty, directory));
         WriteObject(report);
     }

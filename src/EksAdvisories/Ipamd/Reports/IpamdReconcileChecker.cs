@@ -44,7 +44,7 @@ public static class IpamdReconcileChecker
             if (behavior is null) behaviorReason += ", so all three behaviours were modelled";
         }
 
-        var advisory = version is null ? null : AdvisoryCatalog.Default.Get(NodeSnapshot.AdvisoryId).Evaluate(version.Original, options.KubernetesVersion);
+        var advisory = version is null ? null : (options.Catalog ?? AdvisoryCatalog.Default).Get(NodeSnapshot.AdvisoryId).Evaluate(version.Original, options.KubernetesVersion);
 
         var findings = new List<ReconcileFinding>();
         var inSync = NodeComparison.Compare(snapshot, findings);

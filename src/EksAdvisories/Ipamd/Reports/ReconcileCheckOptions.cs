@@ -4,6 +4,7 @@ namespace EksAdvisories.Ipamd;
 public sealed class ReconcileCheckOptions
 {
     private readonly TimeSpan _horizon = TimeSpan.FromMinutes(10);
+    private readonly AdvisoryCatalog? _catalog;
 
     /// <summary>The default options: a 10 minute horizon, the snapshot's CNI version, no Kubernetes version.</summary>
     public static ReconcileCheckOptions Default { get; } = new();
@@ -26,6 +27,25 @@ public sealed class ReconcileCheckOptions
 
     /// <summary>A CNI version (any form <see cref="ComponentVersion"/> reads) to use instead of the snapshot's; null keeps the snapshot's.</summary>
     public string? CniVersionOverride { get; init; }
+
+    /// <summary>
+    /// The advisory data the report's advisory verdict comes from (a newer data file read with
+    /// <see cref="AdvisoryCatalog.LoadFile"/>); null for <see cref="AdvisoryCatalog.Default"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException">The catalog does not hold EKSA-2023-0001, the advisory the checker models.</exception>
+    public AdvisoryCatalog? Catalog
+    {
+        get => _catalog;
+        init
+        {
+            if (value is not null && !value.TryGet(NodeSnapshot.AdvisoryId, out _))
+            {
+                throw new ArgumentException($"The advisory data holds no {NodeSnapshot.AdvisoryId}, the advisory the reconcile checker models; its advisories are {string.Join(", ", value.Advisories.Select(a => a.Id))}.", nameof(value));
+            }
+
+            _catalog = value;
+        }
+    }
 
     /// <summary>The cluster's Kubernetes version (<c>1.27</c>), so the advisory offers a rollback only where it is safe; null when unknown.</summary>
     public string? KubernetesVersion { get; init; }
