@@ -15,6 +15,7 @@ var root = new RootCommand("EKS advisories: is this VPC CNI version affected by 
     CheckVersionCommand.Create(),
     CheckNodeCommand.Create(),
     ShowCommand.Create(),
+    CollectCommand.Create(),
     verbose,
 };
 root.SetAction(_ => DefaultCommand.Run());

@@ -57,3 +57,14 @@ Describe 'Help for <_>' -ForEach $cmdlets {
         foreach ($parameter in $parameters) { $text | Should-MatchString "-$parameter\b" }
     }
 }
+
+Describe 'Test-IpamdReconcile live collection' {
+    It 'has no -Live parameter, and its help says why and what to run instead' {
+        (Get-Command Test-IpamdReconcile).Parameters.ContainsKey('Live') | Should-BeFalse
+        # The notes as written (Out-String would wrap them wherever the width falls).
+        $text = (Get-Help -Name Test-IpamdReconcile -Full).alertSet.alert.Text -join ' '
+        $text | Should-MatchString 'There is no -Live parameter'
+        $text | Should-MatchString 'AssemblyLoadContext'
+        $text | Should-MatchString 'eks-advisories check-node --live'
+    }
+}

@@ -11,7 +11,7 @@ internal static class CheckNodeCommand
         var folders = new Argument<string[]>("snapshots")
         {
             Description = "Snapshot folders (enis.json, imds.json, ec2-network-interfaces.json, optional instance-type.json, aws-node-daemonset.json, cni-version.txt, ipamd.log).",
-            Arity = ArgumentArity.OneOrMore,
+            Arity = ArgumentArity.ZeroOrMore,
         };
         OptionLikeTokens.Reject(folders, "check-node");
         var cniVersion = new Option<string?>("--cni-version") { Description = "The VPC CNI version, when the snapshot does not say (wins over cni-version.txt and the DaemonSet)." };
@@ -19,12 +19,15 @@ internal static class CheckNodeCommand
         var horizon = new Option<int>("--horizon-minutes") { Description = "How far ahead the model simulates IPAMD.", DefaultValueFactory = _ => 10 };
         var format = new OutputFormatOption();
         var failOn = FindingPolicy.CreateOption();
+        var live = new Option<bool>("--live") { Description = "Collect this node's snapshot in memory (IMDS, introspection, EC2, Kubernetes, the ipamd log) and check it, instead of folders." };
+        var liveOptions = new LiveOptions();
 
         var command = new Command("check-node", "Tell from a node's snapshot whether IPAMD is stuck, one aws-node restart away from it, or fine. " + ExitCodes.Help)
         {
-            folders, cniVersion, kubernetes, horizon, failOn,
+            folders, cniVersion, kubernetes, horizon, failOn, live,
         };
         format.AddTo(command);
+        foreach (var option in liveOptions.All) command.Options.Add(option);
         command.SetAction(result =>
         {
             var outputFormat = format.Resolve(result);
@@ -37,6 +40,14 @@ internal static class CheckNodeCommand
                 CniVersionOverride = result.GetValue(cniVersion),
                 KubernetesVersion = KubernetesOption.Validated(result, kubernetes),
             };
+            if (result.GetValue(live))
+            {
+                if (result.GetValue(folders) is { Length: > 0 }) throw new InputException("check-node: --live checks the node this runs on; give no folders with it.");
+                return LiveCheck.Run(liveOptions.Read(result, options.CniVersionOverride), options, policy, outputFormat);
+            }
+
+            if (liveOptions.AnyGiven(result)) throw new InputException("--imds-url, --ipamd-url, --log, --log-lines and --no-kubernetes go with --live.");
+            if (result.GetValue(folders) is not { Length: > 0 }) throw new InputException("check-node: give the snapshots argument (one or more folders), or --live to check the node this runs on.");
             var check = Check(result.GetValue(folders)!, options, policy);
             StandardOutput.Write(CheckOutput.Render(outputFormat, check));
             return check.ExitCode;

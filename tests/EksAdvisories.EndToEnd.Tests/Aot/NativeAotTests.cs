@@ -1,5 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using EksAdvisories.EndToEnd.Tests.Cli;
+using EksAdvisories.EndToEnd.Tests.Infrastructure;
+using EksAdvisories.EndToEnd.Tests.Live;
 using EksAdvisories.Ipamd;
 
 namespace EksAdvisories.EndToEnd.Tests.Aot;
@@ -8,13 +11,15 @@ namespace EksAdvisories.EndToEnd.Tests.Aot;
 /// The console checker published with NativeAOT: it builds without a single trim or AOT warning, and the native binary
 /// answers like the library does under the JIT (versions, and a node snapshot shipped next to it, as text and as JSON).
 /// </summary>
-public class NativeAotTests : IClassFixture<NativeAotPublish>
+public class NativeAotTests : IClassFixture<NativeAotPublish>, IClassFixture<MotoServer>
 {
     private readonly NativeAotPublish _aot;
+    private readonly MotoServer _moto;
 
-    public NativeAotTests(NativeAotPublish aot)
+    public NativeAotTests(NativeAotPublish aot, MotoServer moto)
     {
         _aot = aot;
+        _moto = moto;
         // Not a skip: a machine that cannot build the native binary fails loudly, with what to install.
         Assert.True(aot.MissingToolchain is null, aot.MissingToolchain);
         Assert.True(aot.Publish!.ExitCode == 0 && File.Exists(aot.Binary), "the NativeAOT publish failed:\n" + aot.Publish.Describe());
@@ -57,5 +62,20 @@ public class NativeAotTests : IClassFixture<NativeAotPublish>
         var jit = JsonNode.Parse(IpamdReconcileChecker.Check(NodeSnapshot.Load(folder)).ToJson());
         Assert.Equal("Stuck", (string?)native!["verdict"]);
         Assert.True(JsonNode.DeepEquals(jit, native), "the native binary's report differs from the library's:\n" + json.StandardOutput);
+    }
+
+    [Fact]
+    public async Task Check_node_live_runs_natively_against_moto_and_the_loopback_node_and_says_what_the_folder_says()
+    {
+        // The AWS SDK's EC2 calls and the Kubernetes client's reads, NativeAOT-compiled, against real loopback servers.
+        using var temp = new TemporaryDirectory("aot-live");
+        await using var live = await LiveScenario.StartAsync(_moto, "at-risk", temp);
+
+        var run = await _aot.Run(live.Environment, ["check-node", "--live", .. live.Arguments()]);
+        var reference = await CliProcess.RunAsync(["check-node", live.Example, "--kubernetes-version", FakeKubernetesApi.GitVersion]);
+
+        Assert.True(run.ExitCode == 1 && reference.ExitCode == 1, run.Describe() + "\n" + reference.Describe() + "\n" + live.Log());
+        Assert.Contains($"live: Kubernetes {FakeKubernetesApi.GitVersion}", run.StandardError, StringComparison.Ordinal);
+        Assert.Equal(CliProcess.Lines(reference.StandardOutput).Skip(1), CliProcess.Lines(live.Node.Untranslate(run.StandardOutput)));
     }
 }

@@ -33,6 +33,10 @@ internal static class CliProcess
     /// <summary>The path of the built checker, for tests that start it in a way of their own.</summary>
     public static string DllPath => Dll.Value;
 
+    /// <summary>Runs the tool with extra environment variables (a null value removes one), as the live tests point it at loopback servers.</summary>
+    public static Task<ProcessResult> RunAsync(string[] arguments, IReadOnlyDictionary<string, string?> environment) =>
+        ChildProcess.RunAsync(Tools.Dotnet, [Dll.Value, .. arguments], RepositoryPaths.Root, TimeSpan.FromSeconds(120), environment);
+
     public static string[] Lines(string text) =>
         text.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
 
