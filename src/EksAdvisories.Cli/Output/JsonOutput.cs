@@ -41,7 +41,7 @@ internal static class JsonOutput
     {
         var v = judged.Verdict;
         var action = v.Action is { } a
-            ? new ActionDocument($"{a.UpgradeTo}", a.RecommendedAddonVersion, a.Mitigation is null ? null : "v" + a.Mitigation.TargetVersion, a.MitigationWithheldReason, a.Summary)
+            ? new ActionDocument($"{a.UpgradeTo}", a.RecommendedAddonVersion?.ToString(), a.Mitigation?.TargetVersion.ToString(), a.MitigationWithheldReason, a.Summary)
             : null;
         var asPublished = $"{v.AsPublished}";
         return new VerdictDocument(judged.Source, v.Input, v.AdvisoryId, $"{v.Status}", asPublished.Length == 0 ? null : asPublished,

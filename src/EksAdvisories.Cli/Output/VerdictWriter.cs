@@ -37,10 +37,10 @@ internal static class VerdictWriter
     {
         var text = new StringBuilder();
         text.AppendLine($"{a.Id} (revision {a.Revision}, data {dataVersion}): {a.Title}");
-        text.AppendLine($"  affected:     {a.Affected.Range}   (as published: {a.AsPublished.RangeText})");
-        text.AppendLine($"  fixed in:     v{a.Remediation.FirstReleasedFixedVersion} (EKS add-on {a.Remediation.FirstFixedAddonVersion}; recommended {a.Remediation.RecommendedAddonVersion})");
-        text.AppendLine($"  mitigation:   roll back to v{a.Mitigation.TargetVersion}" + (a.Mitigation.UnsafeFromKubernetesVersion is { } k ? $", only on Kubernetes older than {k}" : string.Empty));
-        text.AppendLine($"  corrections:  {a.Corrections.Count} published claims corrected (see 'show --format markdown')");
+        text.AppendLine($"  affected:     {a.Affected.Range}   (as published: {a.AsPublished?.RangeText ?? "no published text"})");
+        text.AppendLine($"  fixed in:     {a.Remediation.FirstReleasedFixedVersion} (EKS add-on {a.Remediation.FirstFixedAddonVersion}; recommended {a.Remediation.RecommendedAddonVersion})");
+        text.AppendLine($"  mitigation:   roll back to {a.Mitigation.TargetVersion}" + (a.Mitigation.UnsafeFromKubernetesVersion is { } k ? $", only on Kubernetes older than {k}" : string.Empty));
+        if (a.Corrections.Count > 0) text.AppendLine($"  corrections:  {a.Corrections.Count} published claims corrected (see 'show --format markdown')");
         return text.ToString();
     }
 }

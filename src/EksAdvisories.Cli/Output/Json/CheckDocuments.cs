@@ -15,7 +15,7 @@ internal sealed record VerdictDocument(
 
 /// <summary>What to do about an affected version.</summary>
 internal sealed record ActionDocument(
-    string UpgradeTo, string RecommendedAddonVersion, string? MitigationTarget, string? MitigationWithheldReason, string Summary);
+    string UpgradeTo, string? RecommendedAddonVersion, string? MitigationTarget, string? MitigationWithheldReason, string Summary);
 
 /// <summary>An input that could not be read (exit code 3).</summary>
 internal sealed record ProblemDocument(string Input, string Message);
