@@ -26,12 +26,16 @@ internal static class CheckVersionCommand
             Description = "The component the versions belong to (vpc-cni or an alias such as aws-node).",
             DefaultValueFactory = _ => "vpc-cni",
         };
+        var addonVersions = new Option<string?>("--addon-versions")
+        {
+            Description = "The JSON of 'aws eks describe-addon-versions --addon-name vpc-cni [--kubernetes-version X]' ('-' for standard input): also say which offered build to install (the lowest that clears every advisory, the newest, and whether the default is affected). Exits 1 when no offered build clears every advisory.",
+        };
         var json = new Option<bool>("--json") { Description = "Write JSON for machines instead of text." };
         var failOn = FindingPolicy.CreateOption();
 
         var command = new Command("check-version", "Tell whether VPC CNI versions are affected, and what to do. " + ExitCodes.Help)
         {
-            versions, file, kubernetes, component, json, failOn,
+            versions, file, kubernetes, component, addonVersions, json, failOn,
         };
         command.SetAction(result =>
         {
@@ -49,14 +53,35 @@ internal static class CheckVersionCommand
                 inputs.AddRange(VersionDocumentReader.Read(text, path == "-" ? "standard input" : path));
             }
 
-            if (inputs.Count == 0 && Console.IsInputRedirected)
+            var addonVersionsPath = result.GetValue(addonVersions);
+            if (addonVersionsPath == "-" && (result.GetValue(file) == "-" || inputs.Count == 0 && (result.GetValue(versions) ?? []).Contains("-")))
+            {
+                throw new InputException("--addon-versions -: standard input can hold only one document; give the versions or the other file by name.");
+            }
+
+            AddonVersionsDocument? offered = null;
+            if (addonVersionsPath is not null)
+            {
+                try
+                {
+                    offered = addonVersionsPath == "-"
+                        ? AddonVersionsDocument.Read(Console.OpenStandardInput(), "standard input")
+                        : AddonVersionsDocument.ReadFile(addonVersionsPath);
+                }
+                catch (ClusterDocumentException e)
+                {
+                    throw new InputException("--addon-versions: " + e.Message, e);
+                }
+            }
+
+            if (inputs.Count == 0 && offered is null && Console.IsInputRedirected)
             {
                 inputs.AddRange(VersionDocumentReader.Read(Console.In.ReadToEnd(), "standard input"));
             }
 
-            if (inputs.Count == 0)
+            if (inputs.Count == 0 && offered is null)
             {
-                throw new InputException("No version given; pass versions, --file <describe-addon.json>, or pipe versions to standard input.");
+                throw new InputException("No version given; pass versions, --file <describe-addon.json>, --addon-versions <describe-addon-versions.json>, or pipe versions to standard input.");
             }
 
             var k8s = result.GetValue(kubernetes);
@@ -70,17 +95,28 @@ internal static class CheckVersionCommand
             }
 
             var verdicts = inputs.SelectMany(i => catalog.Evaluate(name, i, k8s)).ToList();
+
+            // The build choice starts from the current version when exactly one readable version was given.
+            AddonBuildChoice? choice = null;
+            if (offered is not null)
+            {
+                var current = inputs.Count == 1 && ComponentVersion.TryParse(inputs[0], out var one) && !one.IsPartial ? inputs[0] : null;
+                choice = catalog.ChooseAddonBuild(name, offered, k8s, current);
+            }
+
             if (result.GetValue(json))
             {
                 using var stdout = Console.OpenStandardOutput();
-                VerdictWriter.WriteJson(stdout, catalog.DataVersion, verdicts);
+                VerdictWriter.WriteJson(stdout, catalog.DataVersion, verdicts, choice);
             }
             else
             {
                 VerdictWriter.WriteText(Console.Out, verdicts);
+                if (choice is not null) Console.Out.WriteLine("add-on build: " + choice.Summary);
             }
 
-            return verdicts.Aggregate(ExitCodes.Fine, (exit, v) => ExitCodes.Combine(exit, policy.ExitCode(v.Status)));
+            var exit = verdicts.Aggregate(ExitCodes.Fine, (exit, v) => ExitCodes.Combine(exit, policy.ExitCode(v.Status)));
+            return choice is { LowestClear: null } ? ExitCodes.Combine(exit, policy.ExitCode(AffectedStatus.Affected)) : exit;
         });
         return command;
     }

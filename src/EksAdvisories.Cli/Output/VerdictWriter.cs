@@ -23,7 +23,7 @@ internal static class VerdictWriter
         }
     }
 
-    public static void WriteJson(Stream output, string dataVersion, IReadOnlyList<AdvisoryVerdict> verdicts)
+    public static void WriteJson(Stream output, string dataVersion, IReadOnlyList<AdvisoryVerdict> verdicts, AddonBuildChoice? choice = null)
     {
         using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         json.WriteStartObject();
@@ -31,6 +31,7 @@ internal static class VerdictWriter
         json.WriteStartArray("verdicts");
         foreach (var v in verdicts) Write(json, v);
         json.WriteEndArray();
+        if (choice is not null) Write(json, choice);
         json.WriteEndObject();
         json.Flush();
         output.Write("\n"u8);
@@ -64,6 +65,29 @@ internal static class VerdictWriter
         }
 
         json.WriteEndObject();
+    }
+
+    private static void Write(Utf8JsonWriter json, AddonBuildChoice choice)
+    {
+        json.WriteStartObject("addonBuild");
+        if (choice.KubernetesVersion is null) json.WriteNull("kubernetesVersion");
+        else json.WriteString("kubernetesVersion", choice.KubernetesVersion.ToString());
+        json.WriteNumber("offered", choice.OfferedCount);
+        WriteBuild(json, "lowestClear", choice.LowestClear);
+        WriteBuild(json, "newest", choice.Newest);
+        WriteBuild(json, "default", choice.Default);
+        json.WriteBoolean("defaultAffected", choice.IsDefaultAffected);
+        json.WriteStartArray("defaultCoveredBy");
+        foreach (var id in choice.DefaultCoveredBy) json.WriteStringValue(id);
+        json.WriteEndArray();
+        json.WriteString("summary", choice.Summary);
+        json.WriteEndObject();
+    }
+
+    private static void WriteBuild(Utf8JsonWriter json, string name, OfferedAddonBuild? build)
+    {
+        if (build is null) json.WriteNull(name);
+        else json.WriteString(name, build.Version.ToString());
     }
 
     private static string Describe(AffectedStatus status) => status switch
