@@ -97,10 +97,10 @@ Describe 'The imported module' {
 
     It 'declares <Name> output type <Type>' -ForEach @(
         @{ Name = 'Get-EksAdvisory'; Type = 'EksAdvisories.Advisory' }
-        @{ Name = 'Test-EksAdvisory'; Type = 'EksAdvisories.AdvisoryVerdict' }
+        @{ Name = 'Test-EksAdvisory'; Type = @('EksAdvisories.AdvisoryVerdict', 'EksAdvisories.AddonBuildChoice') }
         @{ Name = 'Test-IpamdReconcile'; Type = 'EksAdvisories.Ipamd.ReconcileReport' }
     ) {
-        (Get-Command $Name).OutputType.Name | Should-BeCollection @($Type)
+        @((Get-Command $Name).OutputType.Name) | Should-BeCollection @($Type)
     }
 
     It 'declares Export-EksAdvisory output types String (to the pipeline) and FileInfo (-Path -PassThru)' {

@@ -44,3 +44,33 @@ Describe 'The later advisories' {
         $verdict.Action.UpgradeTo.ToString() | Should-BeString 'v1.22.2'
     }
 }
+
+Describe 'Test-EksAdvisory with cluster documents' {
+    BeforeAll {
+        $samples = (Resolve-Path (Join-Path $RepositoryRoot 'samples/addon-versions')).ProviderPath
+        $dsPath = Join-Path $TestDrive 'aws-node.json'
+        Set-Content -LiteralPath $dsPath -Value '{"kind":"DaemonSet","spec":{"template":{"spec":{"containers":[{"name":"aws-node","image":"602401143452.dkr.ecr.us-west-2.amazonaws.com/amazon-k8s-cni:v1.22.1-eksbuild.2","env":[{"name":"ENABLE_SUBNET_DISCOVERY","value":"false"}]}]}}}}'
+    }
+
+    It 'writes the add-on build choice after the verdicts with -AddonVersionsPath' {
+        $out = @(Test-EksAdvisory 'v1.22.1-eksbuild.2' -KubernetesVersion 1.33 -AddonVersionsPath (Join-Path $samples 'vpc-cni-kubernetes-1.33.json'))
+        $out.Count | Should-Be 5
+        $choice = $out[-1]
+        $choice | Should-HaveType ([EksAdvisories.AddonBuildChoice])
+        $choice.LowestClear.Version.ToString() | Should-BeString 'v1.22.2-eksbuild.1'
+        $choice.IsDefaultAffected | Should-BeTrue
+        $choice.DefaultCoveredBy | Should-BeCollection @('EKSA-2026-0001')
+    }
+
+    It 'judges EKSA-2026-0001 with the DaemonSet settings: subnet discovery off clears it' {
+        $verdict = Test-EksAdvisory 'v1.22.1-eksbuild.2' -Id EKSA-2026-0001 -AwsNodeDaemonSetPath $dsPath
+        $verdict.Status | Should-Be ([EksAdvisories.AffectedStatus]::NotAffected)
+        $verdict.Reason | Should-BeLikeString '*ENABLE_SUBNET_DISCOVERY=false*'
+    }
+
+    It 'stops with InvalidData naming the file for a document of the wrong shape' {
+        $bad = Join-Path $TestDrive 'bad.json'
+        Set-Content -LiteralPath $bad -Value '{"addons":[{"addonName":"coredns","addonVersions":[]}]}'
+        { Test-EksAdvisory 'v1.22.1' -AddonVersionsPath $bad } | Should-Throw -FullyQualifiedErrorId 'AddonVersionsInvalid,*'
+    }
+}

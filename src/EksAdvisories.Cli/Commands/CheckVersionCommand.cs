@@ -23,12 +23,16 @@ internal static class CheckVersionCommand
             Description = "The component the versions belong to (vpc-cni or an alias such as aws-node).",
             DefaultValueFactory = _ => "vpc-cni",
         };
+        var addonVersions = new Option<string?>("--addon-versions")
+        {
+            Description = "The JSON of 'aws eks describe-addon-versions --addon-name vpc-cni [--kubernetes-version X]' ('-' for standard input): also say which offered build to install (the lowest that clears every advisory, the newest, and whether the default is affected). Exits 1 when no offered build clears every advisory.",
+        };
         var format = new OutputFormatOption();
         var failOn = FindingPolicy.CreateOption();
 
         var command = new Command("check-version", "Tell whether VPC CNI versions are affected, and what to do. " + ExitCodes.Help)
         {
-            versions, file, kubernetes, component, failOn,
+            versions, file, kubernetes, component, addonVersions, failOn,
         };
         format.AddTo(command);
         command.SetAction(result =>
@@ -67,14 +71,43 @@ internal static class CheckVersionCommand
                 else ReadDocument(path, () => InputText.ReadFile(path));
             }
 
-            if (inputs.Count == 0 && problems.Count == 0 && Console.IsInputRedirected) ReadDocument(StandardInput.Name, StandardInput.Read);
-            if (inputs.Count == 0 && problems.Count == 0)
+            var addonVersionsPath = result.GetValue(addonVersions);
+            if (addonVersionsPath == "-" && (result.GetValue(file) == "-" || (result.GetValue(versions) ?? []).Contains("-")))
             {
-                throw new InputException("No version given; pass versions, --file <describe-addon.json>, or pipe versions to standard input.");
+                throw new InputException("--addon-versions -: standard input can hold only one document; give the versions or the other file by name.");
+            }
+
+            AddonVersionsDocument? offered = null;
+            if (addonVersionsPath is not null)
+            {
+                try
+                {
+                    offered = addonVersionsPath == "-"
+                        ? AddonVersionsDocument.Read(Console.OpenStandardInput(), StandardInput.Name)
+                        : AddonVersionsDocument.ReadFile(addonVersionsPath);
+                }
+                catch (ClusterDocumentException e)
+                {
+                    throw new InputException("--addon-versions: " + e.Message, e);
+                }
+            }
+
+            if (inputs.Count == 0 && problems.Count == 0 && offered is null && Console.IsInputRedirected) ReadDocument(StandardInput.Name, StandardInput.Read);
+            if (inputs.Count == 0 && problems.Count == 0 && offered is null)
+            {
+                throw new InputException("No version given; pass versions, --file <describe-addon.json>, --addon-versions <describe-addon-versions.json>, or pipe versions to standard input.");
             }
 
             var verdicts = inputs.SelectMany(i => catalog.Evaluate(name, i.Version, k8s).Select(v => new JudgedVersion(i.Source, v))).ToList();
-            var check = new VersionCheck(catalog.DataVersion, verdicts, problems, policy);
+            // The build choice starts from the current version when exactly one readable version was given.
+            AddonBuildChoice? choice = null;
+            if (offered is not null)
+            {
+                var current = inputs.Count == 1 && ComponentVersion.TryParse(inputs[0].Version, out var one) && !one.IsPartial ? inputs[0].Version : null;
+                choice = catalog.ChooseAddonBuild(name, offered, k8s, current);
+            }
+
+            var check = new VersionCheck(catalog.DataVersion, verdicts, problems, policy, choice);
             foreach (var problem in problems) ErrorOutput.WriteLine(problem.Message);
             StandardOutput.Write(CheckOutput.Render(outputFormat, check));
             return check.ExitCode;

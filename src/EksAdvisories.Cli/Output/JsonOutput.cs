@@ -19,7 +19,12 @@ internal static class JsonOutput
     public static string Render(VersionCheck check) => Serialize(new VersionCheckDocument(
         SchemaVersion, "check-version", check.DataVersion, check.ExitCode,
         check.Verdicts.Select(v => Verdict(v, check.Policy)).ToList(),
-        check.Problems.Select(p => new ProblemDocument(p.Input, p.Message)).ToList()), Context.VersionCheckDocument);
+        check.Problems.Select(p => new ProblemDocument(p.Input, p.Message)).ToList(),
+        check.AddonBuild is { } c
+            ? new AddonBuildDocument(
+                c.KubernetesVersion?.ToString(), c.OfferedCount, c.LowestClear?.Version.ToString(), c.Newest?.Version.ToString(), c.Default?.Version.ToString(),
+                c.IsDefaultAffected, c.DefaultCoveredBy, c.Summary)
+            : null), Context.VersionCheckDocument);
 
     public static string Render(NodeCheck check)
     {

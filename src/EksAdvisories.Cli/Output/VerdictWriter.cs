@@ -23,6 +23,7 @@ internal static class VerdictWriter
             if (v.Action is { } action) output.WriteLine($"  action: {action.Summary}");
         }
 
+        if (check.AddonBuild is { } choice) output.WriteLine("add-on build: " + choice.Summary);
         return output.ToString();
     }
 

@@ -73,4 +73,8 @@ internal static class ErrorRecords
             missing ? ErrorCategory.ObjectNotFound : ErrorCategory.InvalidData,
             path);
     }
+
+    /// <summary>A cluster document (describe-addon-versions output, the aws-node DaemonSet) that cannot be read; the library's message names the file, path and value.</summary>
+    public static ErrorRecord ClusterDocumentInvalid(string errorId, ClusterDocumentException exception, string path) =>
+        new(exception, errorId, exception.InnerException is FileNotFoundException or DirectoryNotFoundException ? ErrorCategory.ObjectNotFound : ErrorCategory.InvalidData, path);
 }

@@ -13,11 +13,14 @@ namespace EksAdvisories.PowerShell.Commands;
 /// (null or empty) input is an error, because there is nothing to answer about.
 /// </remarks>
 [Cmdlet(VerbsDiagnostic.Test, "EksAdvisory")]
-[OutputType(typeof(AdvisoryVerdict))]
+[OutputType(typeof(AdvisoryVerdict), typeof(AddonBuildChoice))]
 public sealed class TestEksAdvisoryCommand : AdvisoryCatalogCmdlet
 {
     private const string DefaultComponent = "vpc-cni";
     private Advisory? _onlyAdvisory;
+    private AdvisoryEvaluationOptions _options = AdvisoryEvaluationOptions.None;
+    private AddonVersionsDocument? _offered;
+    private readonly List<string> _versionsSeen = [];
 
     /// <summary>The versions: <c>v1.12.2-eksbuild.1</c>, <c>1.11.5</c>, <c>v1.12</c>, or an image reference with such a tag.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -49,6 +52,23 @@ public sealed class TestEksAdvisoryCommand : AdvisoryCatalogCmdlet
     [ValidateNotNullOrEmpty]
     public string Component { get; set; } = DefaultComponent;
 
+    /// <summary>
+    /// The JSON of <c>aws eks describe-addon-versions --addon-name vpc-cni [--kubernetes-version X]</c>. After the
+    /// verdicts, the command then writes one <see cref="AddonBuildChoice"/>: the lowest offered build that clears every
+    /// advisory (never below the version given when exactly one was), the newest, and the default flagged when affected.
+    /// </summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? AddonVersionsPath { get; set; }
+
+    /// <summary>
+    /// The JSON of <c>kubectl get ds aws-node -n kube-system -o json</c>: the aws-node settings, so that an advisory whose
+    /// trigger depends on them (EKSA-2026-0001: ENABLE_SUBNET_DISCOVERY, …) answers for this cluster.
+    /// </summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? AwsNodeDaemonSetPath { get; set; }
+
     /// <summary>Reads the catalog and checks the parameters that hold for the whole pipeline.</summary>
     protected override void BeginProcessing()
     {
@@ -59,6 +79,32 @@ public sealed class TestEksAdvisoryCommand : AdvisoryCatalogCmdlet
             if (!EksAdvisories.KubernetesVersion.TryParse(KubernetesVersion, out _, out var error))
             {
                 ThrowTerminatingError(ErrorRecords.InvalidArgument("KubernetesVersionInvalid", "-KubernetesVersion: " + error, KubernetesVersion));
+            }
+        }
+
+        if (AwsNodeDaemonSetPath is not null)
+        {
+            var path = SessionState.Path.GetUnresolvedProviderPathFromPSPath(AwsNodeDaemonSetPath);
+            try
+            {
+                _options = new AdvisoryEvaluationOptions(AwsNodeSettings.ReadDaemonSetFile(path));
+            }
+            catch (ClusterDocumentException e)
+            {
+                ThrowTerminatingError(ErrorRecords.ClusterDocumentInvalid("AwsNodeDaemonSetInvalid", e, path));
+            }
+        }
+
+        if (AddonVersionsPath is not null)
+        {
+            var path = SessionState.Path.GetUnresolvedProviderPathFromPSPath(AddonVersionsPath);
+            try
+            {
+                _offered = AddonVersionsDocument.ReadFile(path);
+            }
+            catch (ClusterDocumentException e)
+            {
+                ThrowTerminatingError(ErrorRecords.ClusterDocumentInvalid("AddonVersionsInvalid", e, path));
             }
         }
 
@@ -101,10 +147,26 @@ public sealed class TestEksAdvisoryCommand : AdvisoryCatalogCmdlet
                 continue;
             }
 
+            _versionsSeen.Add(version);
             foreach (var advisory in advisories)
             {
-                WriteObject(advisory.Evaluate(version, KubernetesVersion));
+                WriteObject(advisory.Evaluate(version, KubernetesVersion, _options));
             }
+        }
+    }
+
+    /// <summary>Writes the add-on build choice, when -AddonVersionsPath was given.</summary>
+    protected override void EndProcessing()
+    {
+        if (_offered is null) return;
+        var current = _versionsSeen.Count == 1 && ComponentVersion.TryParse(_versionsSeen[0], out var one) && !one.IsPartial && one.Image is null ? _versionsSeen[0] : null;
+        try
+        {
+            WriteObject(Catalog.ChooseAddonBuild(Component, _offered, KubernetesVersion, current));
+        }
+        catch (ArgumentException e)
+        {
+            WriteError(ErrorRecords.InvalidArgument("AddonBuildNotChosen", e.Message, AddonVersionsPath));
         }
     }
 

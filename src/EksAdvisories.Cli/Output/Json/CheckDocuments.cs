@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace EksAdvisories.Cli;
 
@@ -7,7 +8,12 @@ namespace EksAdvisories.Cli;
 /// when a field is removed or changes meaning; fields are only ever added otherwise.
 /// </summary>
 internal sealed record VersionCheckDocument(
-    string SchemaVersion, string Command, string DataVersion, int ExitCode, IReadOnlyList<VerdictDocument> Verdicts, IReadOnlyList<ProblemDocument> Errors);
+    string SchemaVersion, string Command, string DataVersion, int ExitCode, IReadOnlyList<VerdictDocument> Verdicts, IReadOnlyList<ProblemDocument> Errors,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] AddonBuildDocument? AddonBuild);
+
+/// <summary>With <c>--addon-versions</c>: the offered add-on builds to install (the lowest that clears every advisory, the newest, the default).</summary>
+internal sealed record AddonBuildDocument(
+    string? KubernetesVersion, int Offered, string? LowestClear, string? Newest, string? Default, bool DefaultAffected, IReadOnlyList<string> DefaultCoveredBy, string Summary);
 
 /// <summary>One verdict: the input, where it came from, the advisory, the status and whether <c>--fail-on</c> counts it.</summary>
 internal sealed record VerdictDocument(
