@@ -33,11 +33,25 @@ internal sealed record ModelInput(
         if (snapshot.Limits is not { } limits) return null;
         var settings = snapshot.Settings;
         var pool = new PoolConfig(limits.Ipv4AddressesPerInterface - 1, settings.WarmEniTarget, settings.WarmIpTarget, settings.MinimumIpTarget, settings.PrefixDelegation, settings.WarmPrefixTarget);
-        var ec2 = snapshot.Ec2.Select(e => new SimEni(e.Id, e.DeviceIndex ?? 0, e.DeviceIndex == 0, e.PrimaryIp, e.SecondaryIps.Concat(e.Prefixes))).ToList();
-        var imds = snapshot.Imds.Interfaces.Select(i => new SimEni(i.InterfaceId, i.DeviceNumber, i.DeviceNumber == 0, i.PrimaryIp, i.SecondaryIps.Concat(i.Prefixes))).ToList();
-        var datastore = snapshot.Datastore.Enis.Select(e => new SimEni(e.Id, e.DeviceNumber, e.IsPrimary, 0, e.Cidrs)).ToList();
+        var unmanaged = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var eni in snapshot.Ec2)
+        {
+            if (EniOwnership.IsUnmanaged(eni, snapshot)) unmanaged.Add(eni.Id);
+        }
+
+        var ec2 = snapshot.Ec2.Where(e => !unmanaged.Contains(e.Id))
+            .Select(e => new SimEni(e.Id, e.DeviceIndex ?? 0, e.DeviceIndex == 0, e.PrimaryIp ?? 0, e.SecondaryIps.Concat(e.Prefixes))).ToList();
+        var imds = snapshot.Imds.Interfaces.Where(i => !unmanaged.Contains(i.InterfaceId) && i.PrimaryIp is not null && (i.NetworkCard ?? 0) == 0)
+            .Select(i => new SimEni(i.InterfaceId, i.DeviceNumber, i.DeviceNumber == 0, i.PrimaryIp ?? 0, i.SecondaryIps.Concat(i.Prefixes))).ToList();
+        var datastore = snapshot.Datastore.Enis.Where(e => e.NetworkCard == 0)
+            .Select(e => new SimEni(e.Id, e.DeviceNumber, e.IsPrimary, 0, e.Cidrs)).ToList();
         var assigned = snapshot.Datastore.Enis.SelectMany(e => e.AssignedAddresses).ToHashSet();
-        return new ModelInput(limits.Ipv4AddressesPerInterface, limits.MaximumNetworkInterfaces, pool, settings.CustomNetworking, ec2, imds, datastore, assigned);
+
+        // ipamd.go v1.12.2 increaseDatastorePool 806-810 and getMaxENI 1139-1155: IPAMD's ENI limit (its per-type table,
+        // which follows network card 0), capped by MAX_ENI, less the unmanaged ENIs and one slot kept for the trunk ENI.
+        var maxEnis = Math.Min(limits.IpamdEniLimit, settings.MaxEni ?? int.MaxValue) - unmanaged.Count
+            - (settings.PodEni && !snapshot.Ec2.Any(e => e.IsTrunk) ? 1 : 0);
+        return new ModelInput(limits.Ipv4AddressesPerInterface, Math.Max(maxEnis, 0), pool, settings.CustomNetworking, ec2, imds, datastore, assigned);
     }
 
     /// <summary>

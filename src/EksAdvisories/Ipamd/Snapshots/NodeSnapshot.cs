@@ -21,8 +21,9 @@ public sealed class NodeSnapshot
     private NodeSnapshot(
         string source, DatastoreDocument datastore, ImdsDocument imds, IReadOnlyList<Ec2Interface> ec2, InstanceTypeLimits? limits,
         IpamdSettings settings, ComponentVersion? cniVersion, string? cniVersionSource, string? cniVersionProblem,
-        IReadOnlyList<LogSignatureMatch>? logMatches, IList<string> missingParts)
+        IReadOnlyList<LogSignatureMatch>? logMatches, IList<string> missingParts, IReadOnlyList<SnapshotNotice> notices)
     {
+        Notices = notices;
         Source = source;
         Datastore = datastore;
         Imds = imds;
@@ -72,6 +73,15 @@ public sealed class NodeSnapshot
 
     /// <summary>The number of ENIs EC2 reports attached to the node.</summary>
     public int NetworkInterfaceCount => Ec2.Count;
+
+    /// <summary>The shape of <c>enis.json</c>: flat (v1.9 - v1.19) or keyed by network card (v1.20+).</summary>
+    public EnisShape EnisShape => Datastore.Shape;
+
+    /// <summary>True on an IPv6 node (ENABLE_IPv6, or IPv6 prefixes in the datastore): IPAMD does not use the IPv4 warm pool there.</summary>
+    public bool IsIpv6 => Settings.Ipv6;
+
+    /// <summary>Identical duplicates the readers dropped, each counted once.</summary>
+    internal IReadOnlyList<SnapshotNotice> Notices { get; }
 
     internal DatastoreDocument Datastore { get; }
 
@@ -171,9 +181,16 @@ public sealed class NodeSnapshot
         string source, byte[] enisBytes, byte[] imdsBytes, byte[] ec2Bytes, byte[]? instanceTypeBytes, byte[]? envBytes,
         byte[]? daemonSetBytes, byte[]? cniVersionBytes, Func<IReadOnlyList<LogSignatureMatch>>? scanLog)
     {
-        var datastore = EnisReader.Read(enisBytes);
-        var imds = ImdsReader.Read(imdsBytes);
-        var ec2 = Ec2NetworkInterfacesReader.Read(ec2Bytes).Where(e => IsOnNode(e, imds)).ToList().AsReadOnly();
+        var notices = new List<SnapshotNotice>();
+        var datastore = EnisReader.Read(enisBytes, notices);
+        var imds = ImdsReader.Read(imdsBytes, notices);
+        var ec2 = Ec2NetworkInterfacesReader.Read(ec2Bytes, notices).Where(e => IsOnNode(e, imds)).ToList().AsReadOnly();
+        if (ec2.Count > SnapshotLimits.MaxNetworkInterfaces)
+        {
+            throw new SnapshotException(SnapshotFiles.Ec2NetworkInterfaces, "$.NetworkInterfaces",
+                $"{ec2.Count} ENIs are attached to this node; no instance type has more than {SnapshotLimits.MaxNetworkInterfaces / 2} ({SnapshotLimits.Source}), and the reader refuses more than {SnapshotLimits.MaxNetworkInterfaces}.");
+        }
+
         var limits = instanceTypeBytes is null ? null : InstanceTypesReader.Read(instanceTypeBytes, imds.InstanceType);
         var env = envBytes is null ? null : EnvSettingsReader.Read(envBytes);
         var daemonSet = daemonSetBytes is null ? null : DaemonSetReader.Read(daemonSetBytes);
@@ -188,7 +205,7 @@ public sealed class NodeSnapshot
         var (version, versionSource, versionProblem) = ResolveVersion(cniVersionBytes, daemonSet);
         if (version is null && cniVersionBytes is null && daemonSet is null) missing.Add($"{SnapshotFiles.CniVersion}: the VPC CNI version (the aws-node DaemonSet would give it too)");
         var settings = SettingsResolver.Resolve(env, daemonSet?.Env, datastore, ec2);
-        return new NodeSnapshot(source, datastore, imds, ec2, limits, settings, version, versionSource, versionProblem, logMatches, missing);
+        return new NodeSnapshot(source, datastore, imds, ec2, limits, settings, version, versionSource, versionProblem, logMatches, missing, notices.AsReadOnly());
     }
 
     /// <summary>describe-network-interfaces may list ENIs of other instances or detached ones; only this node's count.</summary>

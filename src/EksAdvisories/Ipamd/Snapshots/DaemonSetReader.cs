@@ -1,11 +1,9 @@
-using System.Globalization;
-
 namespace EksAdvisories.Ipamd;
 
 /// <summary>
 /// Reads <c>kubectl get ds aws-node -n kube-system -o json</c>: the image of the container named <c>aws-node</c> (which
 /// carries the CNI version) and the IPAMD settings in its <c>env</c>. Variables set through <c>valueFrom</c> are unknown
-/// here and left unset.
+/// here and left unset; every other value is kept as written, for <see cref="SettingsResolver"/> to read as Go does.
 /// </summary>
 internal static class DaemonSetReader
 {
@@ -35,37 +33,35 @@ internal static class DaemonSetReader
         return new DaemonSetDocument(image.AsString("an image reference"), image.Path, env);
     }
 
+    /// <summary>
+    /// Every variable's text as written; a variable listed twice takes the last value, as Kubernetes passes it to the
+    /// container. Nothing is judged here: what IPAMD makes of each value is <see cref="SettingsResolver"/>'s rule.
+    /// </summary>
     private static AwsNodeEnv ReadEnv(JsonCursor list)
     {
-        bool? prefixDelegation = null, customNetworking = null;
-        int? warmPrefix = null, warmEni = null, warmIp = null, minimumIp = null;
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        var references = new HashSet<string>(StringComparer.Ordinal);
         foreach (var item in list.Items("an array of env variables"))
         {
             var name = item.Required("name").AsString("a variable name");
-            if (item.Optional("value") is not { } valueCursor) continue;
-            var value = valueCursor.AsString("the variable's value as a string").Trim();
-            switch (name)
+            if (item.Optional("value") is { } valueCursor)
             {
-                case "ENABLE_PREFIX_DELEGATION": prefixDelegation = Bool(valueCursor, value); break;
-                case "AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG": customNetworking = Bool(valueCursor, value); break;
-                case "WARM_PREFIX_TARGET": warmPrefix = Int(valueCursor, value); break;
-                case "WARM_ENI_TARGET": warmEni = Int(valueCursor, value); break;
-                case "WARM_IP_TARGET": warmIp = Int(valueCursor, value); break;
-                case "MINIMUM_IP_TARGET": minimumIp = Int(valueCursor, value); break;
-                default: break;
+                values[name] = valueCursor.AsString("the variable's value as a string");
+                references.Remove(name);
+            }
+            else if (item.Optional("valueFrom") is not null)
+            {
+                values.Remove(name);
+                references.Add(name);
+            }
+            else
+            {
+                // Kubernetes passes a variable without value as the empty string.
+                values[name] = string.Empty;
+                references.Remove(name);
             }
         }
 
-        return new AwsNodeEnv(prefixDelegation, warmPrefix, warmEni, warmIp, minimumIp, customNetworking);
-    }
-
-    private static bool Bool(JsonCursor cursor, string value) =>
-        bool.TryParse(value, out var parsed) ? parsed : throw cursor.Fail("\"true\" or \"false\"");
-
-    private static int? Int(JsonCursor cursor, string value)
-    {
-        // An empty value is how manifests leave a target unset.
-        if (value.Length == 0) return null;
-        return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? parsed : throw cursor.Fail("a non-negative whole number as a string, such as \"1\"");
+        return new AwsNodeEnv(values, references);
     }
 }

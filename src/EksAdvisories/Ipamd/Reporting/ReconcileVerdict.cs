@@ -27,4 +27,10 @@ public enum ReconcileVerdict
     /// datastore with no recovery over the horizon while EC2 keeps refusing IPAMD's requests (PrivateIpAddressLimitExceeded).
     /// </summary>
     Stuck = 4,
+
+    /// <summary>
+    /// The regression cannot happen on this node: it runs IPAMD in IPv6 mode, where the IPv4 warm pool is not used at all
+    /// (ipamd.go v1.12.2:640-644, <c>StartNodeIPPoolManager</c> returns at once). Nothing is wrong; the exit code is 0.
+    /// </summary>
+    NotApplicable = 5,
 }

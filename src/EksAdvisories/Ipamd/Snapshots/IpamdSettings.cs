@@ -9,7 +9,8 @@ namespace EksAdvisories.Ipamd;
 /// </summary>
 public sealed class IpamdSettings
 {
-    internal IpamdSettings(int warmEniTarget, int warmIpTarget, int minimumIpTarget, int warmPrefixTarget, bool prefixDelegation, bool customNetworking, IList<string> assumptions)
+    internal IpamdSettings(int warmEniTarget, int warmIpTarget, int minimumIpTarget, int warmPrefixTarget, bool prefixDelegation, bool customNetworking,
+        int? maxEni, bool podEni, bool ipv6, bool disableEniProvisioning, bool manageUntaggedEnis, IList<string> assumptions)
     {
         WarmEniTarget = warmEniTarget;
         WarmIpTarget = warmIpTarget;
@@ -17,6 +18,11 @@ public sealed class IpamdSettings
         WarmPrefixTarget = warmPrefixTarget;
         PrefixDelegation = prefixDelegation;
         CustomNetworking = customNetworking;
+        MaxEni = maxEni;
+        PodEni = podEni;
+        Ipv6 = ipv6;
+        DisableEniProvisioning = disableEniProvisioning;
+        ManageUntaggedEnis = manageUntaggedEnis;
         Assumptions = new ReadOnlyCollection<string>(assumptions);
     }
 
@@ -38,6 +44,21 @@ public sealed class IpamdSettings
     /// <summary><c>AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG</c>: pods never use the primary ENI.</summary>
     public bool CustomNetworking { get; }
 
+    /// <summary><c>MAX_ENI</c>: caps IPAMD's ENI limit below the instance type's; null when unset or not a whole number of at least 1.</summary>
+    public int? MaxEni { get; }
+
+    /// <summary><c>ENABLE_POD_ENI</c> (security groups for pods): one ENI slot is kept for the trunk ENI until it is attached.</summary>
+    public bool PodEni { get; }
+
+    /// <summary><c>ENABLE_IPv6</c>, or IPv6 prefixes in the datastore: the IPv4 warm pool, and with it this regression, is not used.</summary>
+    public bool Ipv6 { get; }
+
+    /// <summary><c>DISABLE_NETWORK_RESOURCE_PROVISIONING</c>: IPAMD asks EC2 for no addresses and attaches no ENI.</summary>
+    public bool DisableEniProvisioning { get; }
+
+    /// <summary><c>MANAGE_UNTAGGED_ENI</c> (default true): when false, ENIs IPAMD did not create are left alone.</summary>
+    public bool ManageUntaggedEnis { get; }
+
     /// <summary>True when WARM_IP_TARGET or MINIMUM_IP_TARGET is set, which switches the pool rules to the IP-target ones.</summary>
     public bool IpTargetDefined => WarmIpTarget > 0 || MinimumIpTarget > 0;
 
@@ -46,5 +67,8 @@ public sealed class IpamdSettings
 
     /// <inheritdoc/>
     public override string ToString() =>
-        $"ENABLE_PREFIX_DELEGATION={(PrefixDelegation ? "true" : "false")} WARM_ENI_TARGET={WarmEniTarget} WARM_IP_TARGET={WarmIpTarget} MINIMUM_IP_TARGET={MinimumIpTarget} WARM_PREFIX_TARGET={WarmPrefixTarget} CUSTOM_NETWORK_CFG={(CustomNetworking ? "true" : "false")}";
+        $"ENABLE_PREFIX_DELEGATION={(PrefixDelegation ? "true" : "false")} WARM_ENI_TARGET={WarmEniTarget} WARM_IP_TARGET={WarmIpTarget} MINIMUM_IP_TARGET={MinimumIpTarget} WARM_PREFIX_TARGET={WarmPrefixTarget} CUSTOM_NETWORK_CFG={(CustomNetworking ? "true" : "false")}"
+        + (MaxEni is { } max ? " MAX_ENI=" + max.ToString(System.Globalization.CultureInfo.InvariantCulture) : string.Empty)
+        + (PodEni ? " ENABLE_POD_ENI=true" : string.Empty) + (Ipv6 ? " ENABLE_IPv6=true" : string.Empty)
+        + (DisableEniProvisioning ? " DISABLE_NETWORK_RESOURCE_PROVISIONING=true" : string.Empty) + (ManageUntaggedEnis ? string.Empty : " MANAGE_UNTAGGED_ENI=false");
 }

@@ -26,4 +26,10 @@ public static class FindingCodes
 
     /// <summary>IPAMD007: the node's CNI version is inside the advisory's affected range.</summary>
     public const string AffectedVersion = "IPAMD007";
+
+    /// <summary>IPAMD008: a snapshot file lists the same ENI or address twice with the same contents; it was counted once.</summary>
+    public const string DuplicateInSnapshot = "IPAMD008";
+
+    /// <summary>IPAMD009: an ENI IPAMD leaves alone (no_manage tag, another network card, efa-only); it is not compared.</summary>
+    public const string UnmanagedEni = "IPAMD009";
 }

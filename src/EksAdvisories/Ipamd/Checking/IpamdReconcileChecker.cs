@@ -47,6 +47,20 @@ public static class IpamdReconcileChecker
         var advisory = version is null ? null : AdvisoryCatalog.Default.Get(NodeSnapshot.AdvisoryId).Evaluate(version.Original, options.KubernetesVersion);
 
         var findings = new List<ReconcileFinding>();
+        foreach (var notice in snapshot.Notices)
+        {
+            findings.Add(new ReconcileFinding(FindingCodes.DuplicateInSnapshot, FindingSeverity.Info, notice.EniId, [],
+                $"{notice.FileName} lists {notice.Subject} again at {notice.JsonPath} with the same contents; it is counted once."));
+        }
+
+        if (snapshot.IsIpv6)
+        {
+            return new ReconcileReport(ReconcileVerdict.NotApplicable,
+                "This node runs IPAMD in IPv6 mode: the IPv4 warm pool, whose reconcile this advisory is about, is not used (StartNodeIPPoolManager returns at once, ipamd.go v1.12.2:640-644), so the failure cannot happen here.",
+                version?.ToString(), versionSource, behavior, behaviorReason, advisory, snapshot.InstanceType, snapshot.Ipv4AddressesPerInterface,
+                snapshot.MaximumNetworkInterfaces, snapshot.Settings, options.Horizon, findings, [], [], assumptions, missingParts);
+        }
+
         var inSync = NodeComparison.Compare(snapshot, findings);
         var input = ModelInput.FromSnapshot(snapshot);
         if (input is not null) NodeComparison.CheckNextAllocation(snapshot, input, findings);

@@ -20,6 +20,12 @@ internal static class NodeComparison
         foreach (var id in ids)
         {
             var ec2 = snapshot.Ec2.FirstOrDefault(e => e.Id == id);
+            if (ec2 is not null && EniOwnership.IsUnmanaged(ec2, snapshot))
+            {
+                findings.Add(new ReconcileFinding(FindingCodes.UnmanagedEni, FindingSeverity.Info, id, [], UnmanagedReason(ec2)));
+                continue;
+            }
+
             var imds = snapshot.Imds.Interfaces.FirstOrDefault(i => i.InterfaceId == id);
             var ds = snapshot.Datastore.Enis.FirstOrDefault(e => e.Id == id);
             if (ec2 is null)
@@ -109,6 +115,12 @@ internal static class NodeComparison
             string.Create(CultureInfo.InvariantCulture,
                 $"IPAMD's next allocation asks EC2 for {request} more {Unit(snapshot.Settings.PrefixDelegation)} on {eni.Id} (it holds {eni.Cidrs.Count} in the datastore), but EC2 already has 1 + {ec2.Cidrs.Count} on the ENI and the limit is {input.PerEniLimit}: EC2 refuses with PrivateIpAddressLimitExceeded{(low ? ", and the pool is too low now, so this happens on every 5 s pool cycle" : " once the pool runs low")}.")));
     }
+
+    private static string UnmanagedReason(Ec2Interface eni) =>
+        eni.IsEfaOnly ? $"{eni.Id} is an efa-only interface: it has no IPv4 address, and IPAMD never fills it."
+        : eni.NetworkCardIndex != 0 ? string.Create(CultureInfo.InvariantCulture, $"{eni.Id} is on network card {eni.NetworkCardIndex}: IPAMD's pod IPv4 pool is on card 0, and this check compares card 0 only.")
+        : eni.TaggedNoManage ? $"{eni.Id} is tagged {Ec2NetworkInterfacesReader.NoManageTagKey}=true: IPAMD neither fills it nor counts it as its own (ipamd.go v1.12.2 setUnmanagedENIs 267-296)."
+        : $"{eni.Id} was not created by IPAMD and MANAGE_UNTAGGED_ENI=false: IPAMD leaves it alone.";
 
     private static string Unit(bool prefixDelegation) => prefixDelegation ? "/28 prefix(es)" : "secondary IP(s)";
 

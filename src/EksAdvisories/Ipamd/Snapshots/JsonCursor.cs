@@ -137,6 +137,14 @@ internal readonly struct JsonCursor
         return value;
     }
 
+    /// <summary>A 64-bit whole number: IPv6 datastores count 2^48 addresses per prefix.</summary>
+    public long AsLong(string what = "an integer", long min = long.MinValue)
+    {
+        if (Kind != JsonValueKind.Number || !Element.TryGetInt64(out var value)) throw Fail(what);
+        if (value < min) throw FailValue($"the value {value} is out of range; expected {what} of at least {min}.");
+        return value;
+    }
+
     public bool AsBool()
     {
         return Kind switch

@@ -11,7 +11,9 @@ internal static class ImdsReader
 {
     private const string MacsKey = "network/interfaces/macs";
 
-    public static ImdsDocument Read(byte[] utf8, string fileName = SnapshotFiles.Imds)
+    public static ImdsDocument Read(byte[] utf8, string fileName = SnapshotFiles.Imds) => Read(utf8, null, fileName);
+
+    public static ImdsDocument Read(byte[] utf8, List<SnapshotNotice>? notices, string fileName = SnapshotFiles.Imds)
     {
         using var document = JsonCursor.Parse(utf8, fileName);
         var root = new JsonCursor(document.RootElement, fileName, "$").ExpectObject("an object mapping IMDS keys to their raw text");
@@ -37,6 +39,10 @@ internal static class ImdsReader
             .Distinct(StringComparer.Ordinal)
             .ToList();
         if (macs.Count == 0) throw macsCursor.FailValue("no MAC address is listed; expected at least the primary ENI's '<mac>/'.");
+        if (macs.Count > SnapshotLimits.MaxNetworkInterfaces)
+        {
+            throw macsCursor.FailValue($"{macs.Count} MAC addresses are listed; no instance type has more than {SnapshotLimits.MaxNetworkInterfaces / 2} ENIs ({SnapshotLimits.Source}), and the reader refuses more than {SnapshotLimits.MaxNetworkInterfaces}.");
+        }
 
         var interfaces = new List<ImdsInterface>();
         foreach (var mac in macs)
@@ -52,15 +58,41 @@ internal static class ImdsReader
                 throw deviceCursor.Fail("a device number such as \"0\"");
             }
 
-            var ipsCursor = Required(prefix + "local-ipv4s");
+            // An efa-only interface has no IPv4 address: IMDS answers 404 for local-ipv4s (awsutils.go v1.23.0:757-776).
             var ips = new List<uint>();
-            foreach (var item in Split(ipsCursor.AsString("one IPv4 address per line, primary first")))
+            if (values.TryGetValue(prefix + "local-ipv4s", out var ipsCursor) && ipsCursor.Kind != System.Text.Json.JsonValueKind.Null)
             {
-                if (!Ipv4Cidr.TryParseAddress(item, out var ip)) throw ipsCursor.FailValue($"'{item}' is not an IPv4 address; expected one address per line, primary first.");
-                ips.Add(ip);
+                foreach (var item in Split(ipsCursor.AsString("one IPv4 address per line, primary first")))
+                {
+                    if (!Ipv4Cidr.TryParseAddress(item, out var ip)) throw ipsCursor.FailValue($"'{item}' is not an IPv4 address; expected one address per line, primary first.");
+                    if (ips.Count > SnapshotLimits.MaxIpv4AddressesPerInterface)
+                    {
+                        throw ipsCursor.FailValue($"more than {SnapshotLimits.MaxIpv4AddressesPerInterface} addresses are listed; no instance type allows more than {SnapshotLimits.MaxIpv4AddressesPerInterface / 2} per ENI ({SnapshotLimits.Source}).");
+                    }
+
+                    if (ips.Contains(ip))
+                    {
+                        notices?.Add(new SnapshotNotice(fileName, ipsCursor.Path, item, id));
+                        continue;
+                    }
+
+                    ips.Add(ip);
+                }
+
+                if (ips.Count == 0) throw ipsCursor.FailValue("no address is listed; expected at least the ENI's primary IPv4 address, or no key at all for an efa-only interface.");
             }
 
-            if (ips.Count == 0) throw ipsCursor.FailValue("no address is listed; expected at least the ENI's primary IPv4 address.");
+            int? card = null;
+            if (Text(prefix + "network-card") is { } cardText)
+            {
+                if (!int.TryParse(cardText.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var parsedCard) || parsedCard >= SnapshotLimits.MaxNetworkCards)
+                {
+                    throw values[prefix + "network-card"].Fail($"a network card index below {SnapshotLimits.MaxNetworkCards} such as \"0\"");
+                }
+
+                card = parsedCard;
+            }
+
             var prefixes = new List<Ipv4Cidr>();
             if (Text(prefix + "ipv4-prefix") is { } prefixText)
             {
@@ -75,11 +107,16 @@ internal static class ImdsReader
                 }
             }
 
-            interfaces.Add(new ImdsInterface(mac, id, device, ips[0],
-                ips.Skip(1).Distinct().Select(Ipv4Cidr.Single).ToList().AsReadOnly(), prefixes.Distinct().ToList().AsReadOnly()));
+            if (prefixes.Count > SnapshotLimits.MaxIpv4AddressesPerInterface)
+            {
+                throw values[prefix + "ipv4-prefix"].FailValue($"{prefixes.Count} prefixes are listed; no instance type allows more than {SnapshotLimits.MaxIpv4AddressesPerInterface / 2} per ENI ({SnapshotLimits.Source}).");
+            }
+
+            interfaces.Add(new ImdsInterface(mac, id, device, card, ips.Count == 0 ? null : ips[0],
+                ips.Skip(1).Select(Ipv4Cidr.Single).ToList().AsReadOnly(), prefixes.Distinct().ToList().AsReadOnly()));
         }
 
-        interfaces.Sort((a, b) => a.DeviceNumber.CompareTo(b.DeviceNumber));
+        interfaces.Sort((a, b) => (a.NetworkCard ?? 0) != (b.NetworkCard ?? 0) ? (a.NetworkCard ?? 0).CompareTo(b.NetworkCard ?? 0) : a.DeviceNumber.CompareTo(b.DeviceNumber));
         return new ImdsDocument(Text("instance-id")?.Trim(), Text("instance-type")?.Trim(), Text("mac")?.Trim().ToLowerInvariant(), interfaces.AsReadOnly());
     }
 

@@ -30,9 +30,32 @@ internal static class InstanceTypesReader
         }
 
         var network = found.Required("NetworkInfo");
-        return new InstanceTypeLimits(
-            found.Required("InstanceType").AsString(),
-            network.Required("MaximumNetworkInterfaces").AsInt("a number of network interfaces", 1),
-            network.Required("Ipv4AddressesPerInterface").AsInt("a number of IPv4 addresses per interface (counting the primary)", 2));
+        var total = Limit(network.Required("MaximumNetworkInterfaces"), "a number of network interfaces", 1, SnapshotLimits.MaxNetworkInterfaces);
+        var perInterface = Limit(network.Required("Ipv4AddressesPerInterface"), "a number of IPv4 addresses per interface (counting the primary)", 2, SnapshotLimits.MaxIpv4AddressesPerInterface);
+
+        // NetworkInfo.NetworkCards: the ENI limit of each card. IPAMD's own limit follows card 0.
+        int? card0 = null;
+        if (network.Optional("NetworkCards") is { } cards)
+        {
+            foreach (var card in cards.Items("an array of network cards"))
+            {
+                var index = card.Required("NetworkCardIndex").AsInt("a network card index", 0);
+                var limit = Limit(card.Required("MaximumNetworkInterfaces"), "a number of network interfaces on the card", 1, SnapshotLimits.MaxNetworkInterfacesPerCard);
+                if (index == 0) card0 = limit;
+            }
+        }
+
+        return new InstanceTypeLimits(found.Required("InstanceType").AsString(), total, perInterface, card0);
+    }
+
+    private static int Limit(JsonCursor cursor, string what, int min, int max)
+    {
+        var value = cursor.AsInt(what, min);
+        if (value > max)
+        {
+            throw cursor.FailValue($"the value {value} is more than any instance type has ({SnapshotLimits.Source}); the reader refuses values above {max}.");
+        }
+
+        return value;
     }
 }
