@@ -3,13 +3,14 @@ using System.Globalization;
 namespace EksAdvisories.Ipamd;
 
 /// <summary>
-/// The reference IPAMD reconcile checker: compares a node's datastore, IMDS and EC2, runs the reference model of each IPAMD
-/// behaviour from the current datastore and from a restart now, and turns the predictions for the node's behaviour into a
-/// <see cref="ReconcileVerdict"/>. Deterministic: the same snapshot and options always give the same report.
+/// The reference IPAMD reconcile checker: compares a node's datastore, IMDS and EC2, runs the reference model of the node's
+/// IPAMD behaviour (derived from the advisory's range data) from the current datastore and from a restart now, with the
+/// best and the worst ENI choice Go's map order allows, and turns the predictions into a <see cref="ReconcileVerdict"/>.
+/// Deterministic: the same snapshot and options always give the same report.
 /// </summary>
 public static class IpamdReconcileChecker
 {
-    /// <summary>Checks a snapshot with the default options (10 minute horizon, the snapshot's CNI version).</summary>
+    /// <summary>Checks a snapshot with the default options (the embedded advisory, 10 minute horizon, the snapshot's CNI version).</summary>
     /// <param name="snapshot">The node snapshot.</param>
     /// <returns>The report.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="snapshot"/> is null.</exception>
@@ -17,13 +18,14 @@ public static class IpamdReconcileChecker
 
     /// <summary>Checks a snapshot.</summary>
     /// <param name="snapshot">The node snapshot.</param>
-    /// <param name="options">The horizon, a CNI version override and the cluster's Kubernetes version.</param>
+    /// <param name="options">The advisory, the horizon, a CNI version override and the cluster's Kubernetes version.</param>
     /// <returns>The report; never throws for bad version text in the options (the version is then unknown, with the reason in the report).</returns>
     /// <exception cref="ArgumentNullException"><paramref name="snapshot"/> or <paramref name="options"/> is null.</exception>
     public static ReconcileReport Check(NodeSnapshot snapshot, ReconcileCheckOptions options)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(options);
+        var advisory = options.Advisory;
         var missingParts = snapshot.MissingParts.ToList();
         var assumptions = snapshot.Settings.Assumptions.ToList();
 
@@ -40,12 +42,12 @@ public static class IpamdReconcileChecker
         }
         else
         {
-            behavior = IpamdBehaviors.ForVersion(version, out behaviorReason);
-            if (behavior is null) behaviorReason += ", so all three behaviours were modelled";
+            behavior = AdvisoryBehaviors.ForVersion(advisory, version, out behaviorReason);
+            if (behavior is null) behaviorReason += "; so all three behaviours were modelled";
         }
 
-        var advisory = version is null ? null : AdvisoryCatalog.Default.Get(NodeSnapshot.AdvisoryId).Evaluate(version.Original, options.KubernetesVersion);
-
+        var advisoryVerdict = version is null ? null : advisory.Evaluate(version.Original, options.KubernetesVersion);
+        var mechanics = UpstreamMechanics.For(version, assumptions);
         var findings = new List<ReconcileFinding>();
         foreach (var notice in snapshot.Notices)
         {
@@ -53,98 +55,118 @@ public static class IpamdReconcileChecker
                 $"{notice.FileName} lists {notice.Subject} again at {notice.JsonPath} with the same contents; it is counted once."));
         }
 
-        if (snapshot.IsIpv6)
+        if (version is not null && !version.IsPartial && UpstreamMechanics.EnisByNetworkCard.In(version) != (snapshot.EnisShape == EnisShape.ByNetworkCard))
         {
-            return new ReconcileReport(ReconcileVerdict.NotApplicable,
-                "This node runs IPAMD in IPv6 mode: the IPv4 warm pool, whose reconcile this advisory is about, is not used (StartNodeIPPoolManager returns at once, ipamd.go v1.12.2:640-644), so the failure cannot happen here.",
-                version?.ToString(), versionSource, behavior, behaviorReason, advisory, snapshot.InstanceType, snapshot.Ipv4AddressesPerInterface,
-                snapshot.MaximumNetworkInterfaces, snapshot.Settings, options.Horizon, findings, [], [], assumptions, missingParts);
+            findings.Add(new ReconcileFinding(FindingCodes.VersionShapeMismatch, FindingSeverity.Warning, null, [],
+                $"{SnapshotFiles.Enis} has the {(snapshot.EnisShape == EnisShape.Flat ? "flat shape of v1.9 - v1.19" : "per-network-card shape of v1.20.0 and later")}, but the CNI version is v{version.UpstreamRelease} ({UpstreamMechanics.EnisByNetworkCard.Evidence}): the version given may not be the one running."));
         }
 
-        var inSync = NodeComparison.Compare(snapshot, findings);
-        var input = ModelInput.FromSnapshot(snapshot);
-        if (input is not null) NodeComparison.CheckNextAllocation(snapshot, input, findings);
-        foreach (var match in snapshot.LogMatches)
+        IReadOnlyList<LogSignatureMatch> logMatches = [];
+        if (snapshot.OpenLog is { } openLog)
+        {
+            try
+            {
+                using var log = openLog();
+                logMatches = IpamdLogScanner.Scan(log, advisory.Detection.LogSignatures);
+            }
+            catch (SnapshotException e)
+            {
+                missingParts.Add($"{SnapshotFiles.IpamdLog}: {e.Message}");
+            }
+        }
+        foreach (var match in logMatches)
         {
             findings.Add(new ReconcileFinding(FindingCodes.LogSignatureSeen, FindingSeverity.Warning, null, [],
                 string.Create(CultureInfo.InvariantCulture, $"ipamd.log: '{match.Text}' on {match.Count} line(s) (first at line {match.FirstLine}): {match.Meaning} Example: {match.Example}")));
         }
 
-        if (advisory is { Status: AffectedStatus.Affected })
+        if (advisoryVerdict is { Status: AffectedStatus.Affected })
         {
-            findings.Add(new ReconcileFinding(FindingCodes.AffectedVersion, FindingSeverity.Warning, null, [], advisory.Reason));
+            findings.Add(new ReconcileFinding(FindingCodes.AffectedVersion, FindingSeverity.Warning, null, [], advisoryVerdict.Reason));
         }
 
         var outcomes = new List<BehaviorOutcome>();
         var restartOutcomes = new List<BehaviorOutcome>();
-        if (input is not null)
+        VerdictBasis basis;
+        if (snapshot.IsIpv6)
         {
-            foreach (var b in IpamdBehaviors.All)
+            basis = new VerdictBasis(ReconcileVerdict.NotApplicable, VerdictCause.Ipv6Node, behavior, null, null, [], []);
+        }
+        else
+        {
+            var inSync = NodeComparison.Compare(snapshot, findings);
+            var input = ModelInput.FromSnapshot(snapshot, mechanics);
+            if (input is not null) NodeComparison.CheckNextAllocation(snapshot, input, findings);
+            if (!inSync) assumptions.Add("IMDS keeps the snapshot's view of the ENIs it lists for the whole horizon: it learns neither the addresses it lacks nor those IPAMD adds (upstream recovers either way once the reconcile sees IMDS and the datastore differ); an ENI IPAMD attaches appears in IMDS with its addresses.");
+            if (!inSync) assumptions.Add("The running IPAMD's last pool action is taken as just before the snapshot (its 60 s reconcile first runs after 65 s); a restart reconciles on its first tick unless nodeInit's request succeeded.");
+            if (inSync)
             {
-                outcomes.Add(IpamdModel.Run(input, b, SimulationStart.CurrentDatastore, options.Horizon));
-                restartOutcomes.Add(IpamdModel.Run(input, b, SimulationStart.RestartFromImds, options.Horizon));
+                basis = new VerdictBasis(ReconcileVerdict.InSync, VerdictCause.ViewsAgree, behavior, null, null, [], []);
+            }
+            else if (input is null)
+            {
+                basis = new VerdictBasis(ReconcileVerdict.Unknown, VerdictCause.LimitsUnknown, behavior, null, null, [], []);
+            }
+            else
+            {
+                // Every behaviour is modelled, so the report also answers "would a fixed IPAMD recover?"; the verdict is the
+                // node's own behaviour's, or, when its version does not decide it, the one all three agree on.
+                var judgements = new List<VerdictBasis>();
+                foreach (var each in AdvisoryBehaviors.All)
+                {
+                    var judgement = Judge(input, each, options.Horizon);
+                    outcomes.Add(judgement.Current!);
+                    restartOutcomes.Add(judgement.Restart!);
+                    if (behavior is null || behavior == each) judgements.Add(judgement);
+                }
+
+                basis = judgements.Select(j => j.Verdict).Distinct().Count() > 1
+                    ? new VerdictBasis(ReconcileVerdict.Unknown, VerdictCause.BehavioursDisagree, null, null, null, [], judgements.Select(j => (j.Behavior!.Value, j.Verdict)).ToList())
+                    : judgements[0] with { Behavior = behavior };
             }
         }
 
-        var (verdict, summary) = Decide(inSync, behavior, outcomes, restartOutcomes, snapshot);
         var ordered = findings.OrderByDescending(f => f.Severity).ThenBy(f => f.Code, StringComparer.Ordinal).ToList();
-        return new ReconcileReport(verdict, summary, version?.ToString(), versionSource, behavior, behaviorReason, advisory,
+        return new ReconcileReport(basis.Verdict, VerdictWording.Summarize(basis, snapshot), version?.ToString(), versionSource, behavior, behaviorReason, advisoryVerdict,
             snapshot.InstanceType, snapshot.Ipv4AddressesPerInterface, snapshot.MaximumNetworkInterfaces, snapshot.Settings, options.Horizon,
-            ordered, outcomes, restartOutcomes, assumptions, missingParts);
-    }
-
-    private static (ReconcileVerdict Verdict, string Summary) Decide(
-        bool inSync, IpamdBehavior? behavior, List<BehaviorOutcome> outcomes, List<BehaviorOutcome> restartOutcomes, NodeSnapshot snapshot)
-    {
-        if (inSync) return (ReconcileVerdict.InSync, "The datastore, IMDS and EC2 agree on every ENI's addresses; a restart would rebuild the same datastore.");
-        if (outcomes.Count == 0)
-        {
-            return (ReconcileVerdict.Unknown,
-                $"The views disagree (see the findings), but the instance type's per-ENI IPv4 limit and ENI limit are unknown ({SnapshotFiles.InstanceType} is missing{(snapshot.InstanceType is { } t ? " for " + t : string.Empty)}), so the model cannot predict whether EC2 refuses IPAMD's requests.");
-        }
-
-        var judged = behavior is { } b ? [b] : IpamdBehaviors.All;
-        var verdicts = judged.Select(x => (Behavior: x, Judgement: Judge(x, outcomes.Single(o => o.Behavior == x), restartOutcomes.Single(o => o.Behavior == x)))).ToList();
-        if (verdicts.Select(v => v.Judgement.Verdict).Distinct().Count() > 1)
-        {
-            return (ReconcileVerdict.Unknown,
-                "The CNI version does not decide the IPAMD behaviour, and the behaviours disagree: "
-                + string.Join(", ", verdicts.Select(v => $"{v.Behavior} → {v.Judgement.Verdict}"))
-                + ". Give the CNI version (cni-version.txt, the aws-node DaemonSet, or CniVersionOverride).");
-        }
-
-        var (verdict, latent) = verdicts[0].Judgement;
-        var who = behavior is { } known ? $"this node's IPAMD ({known})" : "every IPAMD behaviour";
-        var outcome = outcomes.First(o => o.Behavior == verdicts[0].Behavior);
-        var restart = restartOutcomes.First(o => o.Behavior == verdicts[0].Behavior);
-        var gap = outcome.Recovers ? restart : outcome;
-        return verdict switch
-        {
-            ReconcileVerdict.Stuck => (verdict, $"The model predicts {who} stays stuck: {outcome.Summary}"),
-            ReconcileVerdict.AtRisk when latent => (verdict,
-                $"Not stuck yet: {gap.MissingAtEnd.Count} address(es) EC2 has stay missing from the datastore{(outcome.Recovers ? " after an aws-node restart now" : string.Empty)}, but IPAMD has not needed more addresses over the horizon; the next time it does, {who} asks EC2 for addresses the ENI has no room for, is refused with PrivateIpAddressLimitExceeded and swallows the refusal: {gap.Summary}"),
-            ReconcileVerdict.AtRisk => (verdict, $"Not stuck now, but the model predicts {who} gets stuck if aws-node restarts now (IMDS is stale): {restart.Summary}"),
-            _ when latent => (verdict,
-                $"The views disagree and {gap.MissingAtEnd.Count} address(es) EC2 has stay unused while IPAMD needs no more, but {who} reads the ENI from EC2 when an allocation is refused (or after each one), so it recovers them when it needs them. Now: {outcome.Summary} After a restart: {restart.Summary}"),
-            _ => (verdict, $"The views disagree, but the model predicts {who} recovers. Now: {outcome.Summary} After a restart: {restart.Summary}"),
-        };
+            ordered, outcomes, restartOutcomes, assumptions, missingParts, logMatches, basis.Current?.DependsOnEniChoice == true || basis.Restart?.DependsOnEniChoice == true || basis.Cause == VerdictCause.StuckNowDependsOnEniChoice);
     }
 
     /// <summary>
-    /// Stuck beats at-risk beats drifted: what happens now matters more than what a restart would do. Stuck needs EC2 to
-    /// refuse IPAMD: addresses missing while the pool is never low (IPAMD asks EC2 for nothing over the horizon) block no
-    /// pod yet, and what happens when IPAMD next needs addresses depends on the behaviour (<see cref="LatentGap"/>).
+    /// The verdict for one behaviour. Stuck needs EC2 refusing to the end of the horizon on an ENI that still misses
+    /// addresses, whichever ENI IPAMD picks; if only the worst choice is stuck, the node is at risk and the report says it
+    /// depends on the ENI choice. A restart now that gets stuck makes the node at risk. Otherwise each gap left is judged by
+    /// what this code does about it (<see cref="GapClassifier"/>): a next request that will be refused and swallowed makes
+    /// the node at risk; anything else is drift.
     /// </summary>
-    private static (ReconcileVerdict Verdict, bool Latent) Judge(IpamdBehavior behavior, BehaviorOutcome current, BehaviorOutcome restart)
+    private static VerdictBasis Judge(ModelInput input, IpamdBehavior behavior, TimeSpan horizon)
     {
-        if (!current.Recovers) return current.AssignPrivateIpAddressesRefused > 0 ? (ReconcileVerdict.Stuck, false) : (LatentGap(behavior), true);
-        if (!restart.Recovers) return restart.AssignPrivateIpAddressesRefused > 0 ? (ReconcileVerdict.AtRisk, false) : (LatentGap(behavior), true);
-        return (ReconcileVerdict.Drifted, false);
+        var (current, currentBest) = RunBoth(input, behavior, SimulationStart.CurrentDatastore, horizon);
+        var (restart, restartBest) = RunBoth(input, behavior, SimulationStart.RestartFromImds, horizon);
+        var currentOutcome = new BehaviorOutcome(current, currentBest, OutcomeWording.Summarize(current, currentBest));
+        var restartOutcome = new BehaviorOutcome(restart, restartBest, OutcomeWording.Summarize(restart, restartBest));
+        VerdictBasis Basis(ReconcileVerdict verdict, VerdictCause cause, IReadOnlyList<Gap> gaps) =>
+            new(verdict, cause, behavior, currentOutcome, restartOutcome, gaps, []);
+
+        if (current.RefusedToTheEnd.Count > 0)
+        {
+            return (currentBest ?? current).RefusedToTheEnd.Count > 0
+                ? Basis(ReconcileVerdict.Stuck, VerdictCause.StuckNow, [])
+                : Basis(ReconcileVerdict.AtRisk, VerdictCause.StuckNowDependsOnEniChoice, []);
+        }
+
+        if (restart.RefusedToTheEnd.Count > 0) return Basis(ReconcileVerdict.AtRisk, VerdictCause.StuckAfterRestart, []);
+        var gaps = GapClassifier.Classify(current, input, behavior, SimulationStart.CurrentDatastore);
+        if (gaps.Count == 0) gaps = GapClassifier.Classify(restart, input, behavior, SimulationStart.RestartFromImds);
+        return gaps.Exists(g => g.Kind == GapKind.RefusalSwallowed)
+            ? Basis(ReconcileVerdict.AtRisk, VerdictCause.NextRequestSwallowed, gaps)
+            : Basis(ReconcileVerdict.Drifted, VerdictCause.Recovers, gaps);
     }
 
-    // ipamd.go tryAssignIPs / tryAssignPrefixes: the affected code swallows the PrivateIpAddressLimitExceeded of its next
-    // allocation on that ENI and gets stuck; the fixed code (DescribeNetworkInterfaces on the refusal) and the
-    // pre-regression code (GetIPv4sFromEC2 after each allocation) pick the missing addresses up at that moment.
-    private static ReconcileVerdict LatentGap(IpamdBehavior behavior) =>
-        behavior == IpamdBehavior.Affected ? ReconcileVerdict.AtRisk : ReconcileVerdict.Drifted;
+    /// <summary>The worst-choice run, and the best-choice run only when the choice made a difference at some request.</summary>
+    private static (ModelRun Worst, ModelRun? Best) RunBoth(ModelInput input, IpamdBehavior behavior, SimulationStart start, TimeSpan horizon)
+    {
+        var worst = IpamdModel.Run(input, behavior, start, horizon, EniChoice.Worst);
+        return (worst, worst.ChoiceMattered ? IpamdModel.Run(input, behavior, start, horizon, EniChoice.Best) : null);
+    }
 }

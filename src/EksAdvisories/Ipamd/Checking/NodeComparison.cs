@@ -94,26 +94,58 @@ internal static class NodeComparison
     }
 
     /// <summary>
-    /// Whether EC2 would refuse IPAMD's next AssignPrivateIpAddresses: the ENI GetENINeedsIP picks in the current datastore,
-    /// asked for what tryAssignIPs / tryAssignPrefixes would ask, against 1 + what EC2 holds on it and the limit.
+    /// Whether EC2 would refuse IPAMD's next AssignPrivateIpAddresses on an ENI GetENINeedsIP can pick in the current
+    /// datastore: what tryAssignIPs / tryAssignPrefixes would ask (<see cref="NextRequest"/>, now if the pool is low, else
+    /// when it next runs low), against 1 + what EC2 holds on it and the limit. One finding per ENI that would be refused.
     /// </summary>
     public static void CheckNextAllocation(NodeSnapshot snapshot, ModelInput input, List<ReconcileFinding> findings)
     {
-        var max = input.MaxUnitsPerEni;
-        var eni = input.Datastore.FirstOrDefault(e => e.Cidrs.Count < max && !(input.CustomNetworking && e.IsPrimary));
-        if (eni is null) return;
-        var ec2 = input.Ec2.FirstOrDefault(e => e.Id == eni.Id);
-        if (ec2 is null) return;
-        var total = checked((int)input.Datastore.Sum(e => e.AddressCount));
+        long total = 0;
+        foreach (var eni in input.Datastore) total += eni.AddressCount;
         var assigned = input.Assigned.Count;
-        var (shortfall, _, defined) = PoolRules.TargetState(input.Pool, total, assigned);
-        var toAllocate = defined ? Math.Max(shortfall, 1) : input.PrefixDelegation ? Math.Max(1, input.Pool.WarmPrefixTarget) : max;
-        var request = Math.Min(max - eni.Cidrs.Count, toAllocate);
-        if (1 + ec2.Cidrs.Count + request <= input.PerEniLimit) return;
         var low = PoolRules.IsPoolTooLow(input.Pool, total, assigned);
-        findings.Add(new ReconcileFinding(FindingCodes.Ec2WouldRefuse, low ? FindingSeverity.Error : FindingSeverity.Warning, eni.Id, [],
-            string.Create(CultureInfo.InvariantCulture,
-                $"IPAMD's next allocation asks EC2 for {request} more {Unit(snapshot.Settings.PrefixDelegation)} on {eni.Id} (it holds {eni.Cidrs.Count} in the datastore), but EC2 already has 1 + {ec2.Cidrs.Count} on the ENI and the limit is {input.PerEniLimit}: EC2 refuses with PrivateIpAddressLimitExceeded{(low ? ", and the pool is too low now, so this happens on every 5 s pool cycle" : " once the pool runs low")}.")));
+        var wanted = low
+            ? NextRequest.Wanted(input.Pool, total, assigned, FreePrefixes(input), input.Mechanics.PrefixPoolEarlyReturn)
+            : NextRequest.WantedWhenLow(input.Pool, input.Mechanics.PrefixPoolEarlyReturn);
+        if (wanted == 0) return;
+        var ec2 = input.Ec2.ToDictionary(e => e.Id, StringComparer.Ordinal);
+        foreach (var eni in input.Datastore)
+        {
+            if (eni.Cidrs.Count >= input.MaxUnitsPerEni || (input.CustomNetworking && eni.IsPrimary) || (input.Mechanics.TrunkEniSkipped && eni.IsTrunk)) continue;
+            if (!ec2.TryGetValue(eni.Id, out var atEc2)) continue;
+            var request = NextRequest.OnEni(input.Pool, wanted, eni.Cidrs.Count);
+            if (!NextRequest.IsRefused(input.PerEniLimit, atEc2.Cidrs.Count, request)) continue;
+            findings.Add(new ReconcileFinding(FindingCodes.Ec2WouldRefuse, low ? FindingSeverity.Error : FindingSeverity.Warning, eni.Id, [],
+                string.Create(CultureInfo.InvariantCulture,
+                    $"IPAMD's next allocation on {eni.Id} asks EC2 for {request} more {Unit(snapshot.Settings.PrefixDelegation)} (it holds {eni.Cidrs.Count} in the datastore), but EC2 already has 1 + {atEc2.Cidrs.Count} on the ENI and the limit is {input.PerEniLimit}: EC2 refuses with PrivateIpAddressLimitExceeded{(low ? " now, on every pool cycle that asks this ENI" : " once the pool runs low")}.")));
+        }
+    }
+
+    /// <summary>datastore.go GetFreePrefixes: prefixes no pod uses an address of.</summary>
+    private static int FreePrefixes(ModelInput input)
+    {
+        if (!input.PrefixDelegation) return 0;
+        var free = 0;
+        foreach (var eni in input.Datastore)
+        {
+            foreach (var cidr in eni.Blocks)
+            {
+                if (!cidr.IsPrefix) continue;
+                var used = false;
+                foreach (var address in input.Assigned)
+                {
+                    if (cidr.Contains(address))
+                    {
+                        used = true;
+                        break;
+                    }
+                }
+
+                if (!used) free++;
+            }
+        }
+
+        return free;
     }
 
     private static string UnmanagedReason(Ec2Interface eni) =>

@@ -1,27 +1,28 @@
-using System.Collections.ObjectModel;
-
 namespace EksAdvisories.Ipamd;
 
 /// <summary>
 /// What the reference model predicts for one IPAMD behaviour over the horizon: whether the datastore comes to hold every
-/// address EC2 has on the node's ENIs, when, and what it cost in EC2 calls. This type is immutable.
+/// address EC2 has on the node's ENIs, when, and what it cost in EC2 calls. The figures are those of the run where IPAMD
+/// asks, whenever it can, an ENI whose request EC2 refuses (Go's map order is random); <see cref="BestChoiceRecovers"/>
+/// tells the other extreme. This type is immutable.
 /// </summary>
 public sealed class BehaviorOutcome
 {
-    internal BehaviorOutcome(
-        IpamdBehavior behavior, SimulationStart start, TimeSpan? recoveredAfter, int assignCalls, int assignRefused,
-        int describeCalls, int enisAttached, int reconcileRuns, IList<string> missingAtStart, IList<string> missingAtEnd, string summary)
+    internal BehaviorOutcome(ModelRun worst, ModelRun? best, string summary)
     {
-        Behavior = behavior;
-        Start = start;
-        RecoveredAfter = recoveredAfter;
-        AssignPrivateIpAddressesCalls = assignCalls;
-        AssignPrivateIpAddressesRefused = assignRefused;
-        DescribeNetworkInterfacesCalls = describeCalls;
-        EnisAttached = enisAttached;
-        ReconcileRuns = reconcileRuns;
-        MissingAtStart = new ReadOnlyCollection<string>(missingAtStart);
-        MissingAtEnd = new ReadOnlyCollection<string>(missingAtEnd);
+        Behavior = worst.Behavior;
+        Start = worst.Start;
+        RecoveredAfter = worst.RecoveredAfter;
+        AssignPrivateIpAddressesCalls = worst.AssignCalls;
+        AssignPrivateIpAddressesRefused = worst.AssignRefused;
+        DescribeNetworkInterfacesCalls = worst.DescribeCalls;
+        EnisAttached = worst.EnisAttached;
+        ReconcileRuns = worst.ReconcileRuns;
+        MissingAtStart = worst.MissingAtStart;
+        MissingAtEnd = worst.MissingAtEnd;
+        EnisRefusedToTheEnd = worst.RefusedToTheEnd;
+        DependsOnEniChoice = best is not null && (best.Recovers != worst.Recovers || (best.RefusedToTheEnd.Count > 0) != (worst.RefusedToTheEnd.Count > 0));
+        BestChoiceRecovers = (best ?? worst).Recovers;
         Summary = summary;
     }
 
@@ -60,6 +61,15 @@ public sealed class BehaviorOutcome
 
     /// <summary>Addresses EC2 has that the datastore still lacks at the end of the horizon, as <c>eni-…:10.0.1.15</c>.</summary>
     public IReadOnlyList<string> MissingAtEnd { get; }
+
+    /// <summary>ENIs whose requests EC2 kept refusing to the end of the horizon while they still missed addresses.</summary>
+    public IReadOnlyList<string> EnisRefusedToTheEnd { get; }
+
+    /// <summary>True when the outcome depends on which ENI with room IPAMD asks (Go's map order): the best choice ends otherwise.</summary>
+    public bool DependsOnEniChoice { get; }
+
+    /// <summary>Whether the datastore comes to hold every address when IPAMD asks, whenever it can, an ENI whose request EC2 grants.</summary>
+    public bool BestChoiceRecovers { get; }
 
     /// <summary>The outcome in one sentence.</summary>
     public string Summary { get; }

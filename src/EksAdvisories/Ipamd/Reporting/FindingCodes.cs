@@ -32,4 +32,7 @@ public static class FindingCodes
 
     /// <summary>IPAMD009: an ENI IPAMD leaves alone (no_manage tag, another network card, efa-only); it is not compared.</summary>
     public const string UnmanagedEni = "IPAMD009";
+
+    /// <summary>IPAMD010: the shape of enis.json does not match the CNI version (flat before v1.20.0, per network card from it): the version given may not be the one running.</summary>
+    public const string VersionShapeMismatch = "IPAMD010";
 }

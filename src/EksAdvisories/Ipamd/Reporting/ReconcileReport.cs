@@ -18,8 +18,10 @@ public sealed class ReconcileReport
         ReconcileVerdict verdict, string summary, string? cniVersion, string? cniVersionSource, IpamdBehavior? behavior, string behaviorReason,
         AdvisoryVerdict? advisory, string? instanceType, int? ipv4AddressesPerInterface, int? maximumNetworkInterfaces, IpamdSettings settings,
         TimeSpan horizon, IList<ReconcileFinding> findings, IList<BehaviorOutcome> outcomes, IList<BehaviorOutcome> restartOutcomes,
-        IList<string> assumptions, IList<string> missingParts)
+        IList<string> assumptions, IList<string> missingParts, IReadOnlyList<LogSignatureMatch> logMatches, bool dependsOnEniChoice)
     {
+        LogMatches = logMatches;
+        DependsOnEniChoice = dependsOnEniChoice;
         Verdict = verdict;
         Summary = summary;
         CniVersion = cniVersion;
@@ -88,10 +90,16 @@ public sealed class ReconcileReport
     /// <summary>What the checker found, most severe first.</summary>
     public IReadOnlyList<ReconcileFinding> Findings { get; }
 
-    /// <summary>One outcome per <see cref="IpamdBehavior"/>, each run from the current datastore; empty when the model could not run.</summary>
+    /// <summary>The advisory's log signatures found in the snapshot's ipamd log, in the advisory's order; empty without a log.</summary>
+    public IReadOnlyList<LogSignatureMatch> LogMatches { get; }
+
+    /// <summary>True when the verdict depends on which ENI with room IPAMD asks (Go's map order): the best and the worst choice end differently.</summary>
+    public bool DependsOnEniChoice { get; }
+
+    /// <summary>One outcome per <see cref="IpamdBehavior"/>, each run from the current datastore (so the report also says whether a fixed IPAMD would recover); empty when the model did not run (views in agreement, IPv6, limits unknown).</summary>
     public IReadOnlyList<BehaviorOutcome> Outcomes { get; }
 
-    /// <summary>One outcome per <see cref="IpamdBehavior"/>, each run from a datastore rebuilt from IMDS as a restart now would; empty when the model could not run.</summary>
+    /// <summary>One outcome per <see cref="IpamdBehavior"/>, each run from a datastore rebuilt from IMDS as a restart now would (nodeInit's first request included); empty when the model did not run.</summary>
     public IReadOnlyList<BehaviorOutcome> RestartOutcomes { get; }
 
     /// <summary>Values the check assumed because the snapshot did not give them.</summary>

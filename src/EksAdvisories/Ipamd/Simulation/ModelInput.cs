@@ -9,7 +9,9 @@ internal sealed record ModelInput(
     IReadOnlyList<SimEni> Ec2,
     IReadOnlyList<SimEni> Imds,
     IReadOnlyList<SimEni> Datastore,
-    IReadOnlyCollection<uint> Assigned)
+    IReadOnlyCollection<uint> Assigned,
+    ModelMechanics Mechanics,
+    bool DisableEniProvisioning)
 {
     /// <summary>maxIPsPerENI (and maxPrefixesPerENI): the limit minus the primary IP, which IPAMD never gives to pods.</summary>
     public int MaxUnitsPerEni => PerEniLimit - 1;
@@ -28,7 +30,10 @@ internal sealed record ModelInput(
         : _heldByImds ??= HeldBy(Imds.SelectMany(e => e.Units(PrefixDelegation)));
 
     /// <summary>The model's starting point for a snapshot, or null when the instance type's limits are unknown.</summary>
-    public static ModelInput? FromSnapshot(NodeSnapshot snapshot)
+    public static ModelInput? FromSnapshot(NodeSnapshot snapshot) => FromSnapshot(snapshot, ModelMechanics.RegressionEra);
+
+    /// <summary>The model's starting point for a snapshot and the upstream mechanics of its version, or null when the instance type's limits are unknown.</summary>
+    public static ModelInput? FromSnapshot(NodeSnapshot snapshot, ModelMechanics mechanics)
     {
         if (snapshot.Limits is not { } limits) return null;
         var settings = snapshot.Settings;
@@ -40,18 +45,20 @@ internal sealed record ModelInput(
         }
 
         var ec2 = snapshot.Ec2.Where(e => !unmanaged.Contains(e.Id))
-            .Select(e => new SimEni(e.Id, e.DeviceIndex ?? 0, e.DeviceIndex == 0, e.PrimaryIp ?? 0, e.SecondaryIps.Concat(e.Prefixes))).ToList();
+            .Select(e => new SimEni(e.Id, e.DeviceIndex ?? 0, e.DeviceIndex == 0, e.IsTrunk, e.PrimaryIp ?? 0, e.SecondaryIps.Concat(e.Prefixes))).ToList();
+        var trunks = snapshot.Ec2.Where(e => e.IsTrunk).Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
         var imds = snapshot.Imds.Interfaces.Where(i => !unmanaged.Contains(i.InterfaceId) && i.PrimaryIp is not null && (i.NetworkCard ?? 0) == 0)
-            .Select(i => new SimEni(i.InterfaceId, i.DeviceNumber, i.DeviceNumber == 0, i.PrimaryIp ?? 0, i.SecondaryIps.Concat(i.Prefixes))).ToList();
+            .Select(i => new SimEni(i.InterfaceId, i.DeviceNumber, i.DeviceNumber == 0, trunks.Contains(i.InterfaceId), i.PrimaryIp ?? 0, i.SecondaryIps.Concat(i.Prefixes))).ToList();
         var datastore = snapshot.Datastore.Enis.Where(e => e.NetworkCard == 0)
-            .Select(e => new SimEni(e.Id, e.DeviceNumber, e.IsPrimary, 0, e.Cidrs)).ToList();
+            .Select(e => new SimEni(e.Id, e.DeviceNumber, e.IsPrimary, e.IsTrunk || trunks.Contains(e.Id), 0, e.Cidrs)).ToList();
         var assigned = snapshot.Datastore.Enis.SelectMany(e => e.AssignedAddresses).ToHashSet();
 
         // ipamd.go v1.12.2 increaseDatastorePool 806-810 and getMaxENI 1139-1155: IPAMD's ENI limit (its per-type table,
         // which follows network card 0), capped by MAX_ENI, less the unmanaged ENIs and one slot kept for the trunk ENI.
         var maxEnis = Math.Min(limits.IpamdEniLimit, settings.MaxEni ?? int.MaxValue) - unmanaged.Count
             - (settings.PodEni && !snapshot.Ec2.Any(e => e.IsTrunk) ? 1 : 0);
-        return new ModelInput(limits.Ipv4AddressesPerInterface, Math.Max(maxEnis, 0), pool, settings.CustomNetworking, ec2, imds, datastore, assigned);
+        return new ModelInput(limits.Ipv4AddressesPerInterface, Math.Max(maxEnis, 0), pool, settings.CustomNetworking, ec2, imds, datastore, assigned,
+            mechanics, settings.DisableEniProvisioning);
     }
 
     /// <summary>

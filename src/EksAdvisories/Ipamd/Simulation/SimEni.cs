@@ -17,9 +17,10 @@ internal sealed class SimEni
     private int _prefixCount;
     private long _addressCount;
 
-    public SimEni(string id, int deviceNumber, bool isPrimary, uint primaryIp, IEnumerable<Ipv4Cidr> cidrs)
+    public SimEni(string id, int deviceNumber, bool isPrimary, bool isTrunk, uint primaryIp, IEnumerable<Ipv4Cidr> cidrs)
     {
         Id = id;
+        IsTrunk = isTrunk;
         DeviceNumber = deviceNumber;
         IsPrimary = isPrimary;
         PrimaryIp = primaryIp;
@@ -41,6 +42,7 @@ internal sealed class SimEni
         Id = other.Id;
         DeviceNumber = other.DeviceNumber;
         IsPrimary = other.IsPrimary;
+        IsTrunk = other.IsTrunk;
         PrimaryIp = other.PrimaryIp;
         _cidrs = new List<Ipv4Cidr>(other._cidrs);
         _prefixCount = other._prefixCount;
@@ -52,6 +54,9 @@ internal sealed class SimEni
     public int DeviceNumber { get; }
 
     public bool IsPrimary { get; }
+
+    /// <summary>The trunk ENI of security groups for pods (EC2 InterfaceType "trunk", the datastore's IsTrunk).</summary>
+    public bool IsTrunk { get; }
 
     /// <summary>Zero in the datastore view, which never holds the primary IP.</summary>
     public uint PrimaryIp { get; }

@@ -1,0 +1,38 @@
+namespace EksAdvisories.Ipamd;
+
+/// <summary>
+/// The IPAMD behaviour of a version, derived from the advisory's range data and nothing else, so that data loaded at run
+/// time (a revised range) changes the checker's behaviour mapping with no code change. This is the checker's only use of
+/// the advisory's range API.
+/// </summary>
+internal static class AdvisoryBehaviors
+{
+    public static IReadOnlyList<IpamdBehavior> All { get; } = [IpamdBehavior.PreRegression, IpamdBehavior.Affected, IpamdBehavior.Fixed];
+
+    /// <summary>
+    /// Affected inside the range; outside it, pre-regression below the range's first introduced event and fixed above;
+    /// null, with the advisory's reason, where the advisory cannot tell (a release line across an event, a release that
+    /// never shipped, a release candidate of a boundary release).
+    /// </summary>
+    public static IpamdBehavior? ForVersion(Advisory advisory, ComponentVersion version, out string reason)
+    {
+        var verdict = advisory.Evaluate(version);
+        reason = verdict.Reason;
+        switch (verdict.Status)
+        {
+            case AffectedStatus.Affected:
+                return IpamdBehavior.Affected;
+            case AffectedStatus.NotAffected:
+                var introduced = advisory.Affected.Range.Events
+                    .Where(e => e.Kind == RangeEventKind.Introduced)
+                    .Select(e => ComponentVersion.Parse(e.Version))
+                    .OrderBy(v => (v.Major, v.Minor ?? 0, v.Patch ?? 0))
+                    .FirstOrDefault();
+                if (introduced is null) return IpamdBehavior.PreRegression;
+                var order = (version.Major, version.Minor ?? 0, version.Patch ?? 0).CompareTo((introduced.Major, introduced.Minor ?? 0, introduced.Patch ?? 0));
+                return order < 0 || (order == 0 && version.IsPrerelease) ? IpamdBehavior.PreRegression : IpamdBehavior.Fixed;
+            default:
+                return null;
+        }
+    }
+}
