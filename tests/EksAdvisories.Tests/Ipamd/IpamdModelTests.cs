@@ -28,7 +28,7 @@ public class IpamdModelTests
     private static BehaviorOutcome Run(NodeSnapshot snapshot, IpamdBehavior behavior, SimulationStart start, TimeSpan? horizon = null)
     {
         var run = IpamdModel.Run(ModelInput.FromSnapshot(snapshot)!, behavior, start, horizon ?? Horizon);
-        return new BehaviorOutcome(run, null, OutcomeWording.Summarize(run, null));
+        return new BehaviorOutcome(run, null, () => OutcomeWording.Summarize(run, null));
     }
 
     [Fact]

@@ -7,6 +7,11 @@ namespace EksAdvisories.Ipamd;
 /// </summary>
 internal static class AdvisoryBehaviors
 {
+    /// <summary>Each advisory's first introduced version, worked out once per advisory instance (advisories are immutable).</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Advisory, IntroducedHolder> FirstIntroduced = new();
+
+    private sealed record IntroducedHolder(ComponentVersion? Version);
+
     public static IReadOnlyList<IpamdBehavior> All { get; } = [IpamdBehavior.PreRegression, IpamdBehavior.Affected, IpamdBehavior.Fixed];
 
     /// <summary>
@@ -16,18 +21,19 @@ internal static class AdvisoryBehaviors
     /// </summary>
     public static IpamdBehavior? ForVersion(Advisory advisory, ComponentVersion version, out string reason)
     {
-        var verdict = advisory.Evaluate(version);
+        // The text overload answers from the advisory's bounded verdict cache: a fleet has few distinct versions.
+        var verdict = advisory.Evaluate(version.Original, null);
         reason = verdict.Reason;
         switch (verdict.Status)
         {
             case AffectedStatus.Affected:
                 return IpamdBehavior.Affected;
             case AffectedStatus.NotAffected:
-                var introduced = advisory.Affected.Range.Events
+                var introduced = FirstIntroduced.GetValue(advisory, static a => new IntroducedHolder(a.Affected.Range.Events
                     .Where(e => e.Kind == RangeEventKind.Introduced)
                     .Select(e => ComponentVersion.Parse(e.Version))
                     .OrderBy(v => (v.Major, v.Minor ?? 0, v.Patch ?? 0))
-                    .FirstOrDefault();
+                    .FirstOrDefault())).Version;
                 if (introduced is null) return IpamdBehavior.PreRegression;
                 var order = (version.Major, version.Minor ?? 0, version.Patch ?? 0).CompareTo((introduced.Major, introduced.Minor ?? 0, introduced.Patch ?? 0));
                 return order < 0 || (order == 0 && version.IsPrerelease) ? IpamdBehavior.PreRegression : IpamdBehavior.Fixed;

@@ -11,11 +11,7 @@ internal static class GapClassifier
         var gaps = new List<Gap>();
         if (run.MissingAtEnd.Count == 0) return gaps;
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var entry in run.MissingAtEnd)
-        {
-            var id = entry[..entry.IndexOf(':', StringComparison.Ordinal)];
-            counts[id] = counts.GetValueOrDefault(id) + 1;
-        }
+        foreach (var entry in run.MissingAtEnd) counts[entry.EniId] = counts.GetValueOrDefault(entry.EniId) + 1;
 
         var pd = input.PrefixDelegation;
         var imds = input.Imds.ToDictionary(e => e.Id, StringComparer.Ordinal);

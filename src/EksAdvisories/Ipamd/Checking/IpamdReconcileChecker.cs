@@ -95,7 +95,10 @@ public static class IpamdReconcileChecker
         else
         {
             var inSync = NodeComparison.Compare(snapshot, findings);
-            var input = ModelInput.FromSnapshot(snapshot, mechanics);
+
+            // When the views agree, no request can be refused (the datastore's room is EC2's) and nothing is missing, so
+            // the model has nothing to predict.
+            var input = inSync ? null : ModelInput.FromSnapshot(snapshot, mechanics);
             if (input is not null) NodeComparison.CheckNextAllocation(snapshot, input, findings);
             if (!inSync) assumptions.Add("IMDS keeps the snapshot's view of the ENIs it lists for the whole horizon: it learns neither the addresses it lacks nor those IPAMD adds (upstream recovers either way once the reconcile sees IMDS and the datastore differ); an ENI IPAMD attaches appears in IMDS with its addresses.");
             if (!inSync) assumptions.Add("The running IPAMD's last pool action is taken as just before the snapshot (its 60 s reconcile first runs after 65 s); a restart reconciles on its first tick unless nodeInit's request succeeded.");
@@ -143,8 +146,8 @@ public static class IpamdReconcileChecker
     {
         var (current, currentBest) = RunBoth(input, behavior, SimulationStart.CurrentDatastore, horizon);
         var (restart, restartBest) = RunBoth(input, behavior, SimulationStart.RestartFromImds, horizon);
-        var currentOutcome = new BehaviorOutcome(current, currentBest, OutcomeWording.Summarize(current, currentBest));
-        var restartOutcome = new BehaviorOutcome(restart, restartBest, OutcomeWording.Summarize(restart, restartBest));
+        var currentOutcome = new BehaviorOutcome(current, currentBest, () => OutcomeWording.Summarize(current, currentBest));
+        var restartOutcome = new BehaviorOutcome(restart, restartBest, () => OutcomeWording.Summarize(restart, restartBest));
         VerdictBasis Basis(ReconcileVerdict verdict, VerdictCause cause, IReadOnlyList<Gap> gaps) =>
             new(verdict, cause, behavior, currentOutcome, restartOutcome, gaps, []);
 

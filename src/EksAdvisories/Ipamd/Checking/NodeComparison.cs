@@ -13,21 +13,34 @@ internal static class NodeComparison
     {
         var pd = snapshot.Settings.PrefixDelegation;
         var agree = true;
-        var ids = snapshot.Ec2.Select(e => e.Id)
-            .Concat(snapshot.Imds.Interfaces.Select(i => i.InterfaceId))
-            .Concat(snapshot.Datastore.Enis.Select(e => e.Id))
-            .Distinct(StringComparer.Ordinal);
+        var ec2Index = new IdIndex<Ec2Interface>(snapshot.Ec2, static e => e.Id);
+        var imdsIndex = new IdIndex<ImdsInterface>(snapshot.Imds.Interfaces, static i => i.InterfaceId);
+        var dsIndex = new IdIndex<DatastoreEni>(snapshot.Datastore.Enis, static e => e.Id);
+
+        // Every ENI any view names, each once: EC2's, then those only IMDS lists, then those only the datastore holds.
+        var ids = new List<string>(snapshot.Ec2.Count + 1);
+        foreach (var e in snapshot.Ec2) ids.Add(e.Id);
+        foreach (var i in snapshot.Imds.Interfaces)
+        {
+            if (ec2Index.Find(i.InterfaceId) is null) ids.Add(i.InterfaceId);
+        }
+
+        foreach (var e in snapshot.Datastore.Enis)
+        {
+            if (ec2Index.Find(e.Id) is null && imdsIndex.Find(e.Id) is null) ids.Add(e.Id);
+        }
+
         foreach (var id in ids)
         {
-            var ec2 = snapshot.Ec2.FirstOrDefault(e => e.Id == id);
+            var ec2 = ec2Index.Find(id);
             if (ec2 is not null && EniOwnership.IsUnmanaged(ec2, snapshot))
             {
                 findings.Add(new ReconcileFinding(FindingCodes.UnmanagedEni, FindingSeverity.Info, id, [], UnmanagedReason(ec2)));
                 continue;
             }
 
-            var imds = snapshot.Imds.Interfaces.FirstOrDefault(i => i.InterfaceId == id);
-            var ds = snapshot.Datastore.Enis.FirstOrDefault(e => e.Id == id);
+            var imds = imdsIndex.Find(id);
+            var ds = dsIndex.Find(id);
             if (ec2 is null)
             {
                 agree = false;

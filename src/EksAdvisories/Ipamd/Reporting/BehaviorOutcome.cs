@@ -8,7 +8,7 @@ namespace EksAdvisories.Ipamd;
 /// </summary>
 public sealed class BehaviorOutcome
 {
-    internal BehaviorOutcome(ModelRun worst, ModelRun? best, string summary)
+    internal BehaviorOutcome(ModelRun worst, ModelRun? best, Func<string> summary)
     {
         Behavior = worst.Behavior;
         Start = worst.Start;
@@ -18,13 +18,16 @@ public sealed class BehaviorOutcome
         DescribeNetworkInterfacesCalls = worst.DescribeCalls;
         EnisAttached = worst.EnisAttached;
         ReconcileRuns = worst.ReconcileRuns;
-        MissingAtStart = worst.MissingAtStart;
-        MissingAtEnd = worst.MissingAtEnd;
+        MissingAtStart = new FormattedList<MissingUnit>(worst.MissingAtStart);
+        MissingAtEnd = new FormattedList<MissingUnit>(worst.MissingAtEnd);
         EnisRefusedToTheEnd = worst.RefusedToTheEnd;
         DependsOnEniChoice = best is not null && (best.Recovers != worst.Recovers || (best.RefusedToTheEnd.Count > 0) != (worst.RefusedToTheEnd.Count > 0));
         BestChoiceRecovers = (best ?? worst).Recovers;
-        Summary = summary;
+        _summary = summary;
     }
+
+    private readonly Func<string> _summary;
+    private string? _summaryText;
 
     /// <summary>The IPAMD behaviour modelled.</summary>
     public IpamdBehavior Behavior { get; }
@@ -72,7 +75,7 @@ public sealed class BehaviorOutcome
     public bool BestChoiceRecovers { get; }
 
     /// <summary>The outcome in one sentence.</summary>
-    public string Summary { get; }
+    public string Summary => _summaryText ??= _summary();
 
     /// <inheritdoc/>
     public override string ToString() => $"{Behavior} ({Start}): {Summary}";

@@ -30,13 +30,13 @@ internal sealed class IpamdModel
     private readonly EniChoice _choice;
     private readonly ModelMechanics _mechanics;
     private readonly bool _pd;
-    private readonly List<SimEni> _ec2;
-    private readonly List<SimEni> _imds;
-    private readonly List<SimEni> _datastore;
-    private readonly Dictionary<string, SimEni> _ec2ById;
-    private readonly Dictionary<string, SimEni> _dsById;
+    private readonly EniView _ec2;
+    private readonly EniView _imds;
+    private readonly EniView _datastore;
     private readonly IReadOnlySet<uint> _assigned;
-    private readonly Dictionary<string, (TimeSpan Refused, TimeSpan Added)> _requests = new(StringComparer.Ordinal);
+
+    /// <summary>Per ENI asked: when EC2 last refused it and when addresses were last added to it; made on the first refusal.</summary>
+    private Dictionary<string, (TimeSpan Refused, TimeSpan Added)>? _requests;
     private uint _nextAddress;
 
     /// <summary>Bumped on every change to the EC2 or datastore view.</summary>
@@ -54,11 +54,11 @@ internal sealed class IpamdModel
         _choice = choice;
         _mechanics = input.Mechanics;
         _pd = input.PrefixDelegation;
-        _ec2 = input.Ec2.Select(e => e.Clone()).ToList();
-        _imds = input.Imds.Select(e => e.Clone()).ToList();
+        _ec2 = new EniView(input.Ec2);
+        _imds = new EniView(input.Imds);
         if (start == SimulationStart.CurrentDatastore)
         {
-            _datastore = input.Datastore.Select(e => e.Clone()).ToList();
+            _datastore = new EniView(input.Datastore);
 
             // A running IPAMD's last pool action is not in the snapshot: taken as just before it.
             _lastPoolAction = TimeSpan.Zero;
@@ -67,12 +67,9 @@ internal sealed class IpamdModel
         {
             // ipamd.go nodeInit: the datastore is rebuilt from IMDS (GetAttachedENIs, setupENI), secondary IPs or
             // prefixes depending on the mode; whatever IMDS does not list is simply not there.
-            _datastore = _imds.Select(e => new SimEni(e.Id, e.DeviceNumber, e.DeviceNumber == 0, e.IsTrunk, 0, e.Units(_pd))).ToList();
+            _datastore = new EniView(input.RestartDatastore);
             _lastPoolAction = NeverActed;
         }
-
-        _ec2ById = _ec2.ToDictionary(e => e.Id, StringComparer.Ordinal);
-        _dsById = _datastore.ToDictionary(e => e.Id, StringComparer.Ordinal);
 
         // ipamd.go nodeInit: pods restored from the state file whose IP is not in the datastore are dropped.
         _assigned = input.AssignedHeldBy(start);
@@ -88,7 +85,7 @@ internal sealed class IpamdModel
 
     private ModelRun Run(TimeSpan horizon, SimulationStart start)
     {
-        var missingAtStart = Missing();
+        var missingAtStart = _input.MissingAt(start);
         TimeSpan? recoveredAfter = missingAtStart.Count == 0 ? TimeSpan.Zero : null;
 
         // ipamd.go nodeInit (v1.11.3:575-579, v1.12.2:574-587, v1.12.5:582-586): one tryAssignCidrs at start, without
@@ -140,7 +137,7 @@ internal sealed class IpamdModel
             {
                 _assignCalls += remaining;
                 _assignRefused += remaining;
-                if (_lastRefusedThisTick is { } id) _requests[id] = (now + (PoolInterval * remaining), _requests[id].Added);
+                if (_lastRefusedThisTick is { } id) _requests![id] = (now + (PoolInterval * remaining), _requests[id].Added);
 
                 break;
             }
@@ -148,11 +145,11 @@ internal sealed class IpamdModel
 
         var missingAtEnd = Missing();
         var refusedToTheEnd = new List<string>();
-        foreach (var (id, times) in _requests)
+        foreach (var (id, times) in _requests ?? [])
         {
             // Refused within the last minute of the horizon and not given anything since: the refusals persist.
-            if (times.Refused > horizon - ReconcileInterval && times.Added < times.Refused && _ec2ById.TryGetValue(id, out var ec2Eni)
-                && CollectMissing(ec2Eni, Find(_dsById, id), null) > 0)
+            if (times.Refused > horizon - ReconcileInterval && times.Added < times.Refused && _ec2.Find(id) is { } ec2Eni
+                && CollectMissing(ec2Eni, _datastore.Find(id), null, _pd) > 0)
             {
                 refusedToTheEnd.Add(id);
             }
@@ -168,7 +165,7 @@ internal sealed class IpamdModel
     private (long Total, long Assigned) Stats()
     {
         long total = 0;
-        foreach (var eni in _datastore) total += eni.AddressCount;
+        foreach (var eni in _datastore.Items) total += eni.AddressCount;
         return (total, _assigned.Count);
     }
 
@@ -214,11 +211,11 @@ internal sealed class IpamdModel
         // datastore.go GetENINeedsIP: an ENI holding fewer than the per-ENI maximum, never the primary ENI under custom
         // networking, and from v1.16.4 never the trunk ENI; which one is Go's map order (see EniChoice).
         SimEni? chosen = null, granted = null, refused = null;
-        foreach (var candidate in _datastore)
+        foreach (var candidate in _datastore.Items)
         {
             if (!IsCandidate(candidate)) continue;
             var request = NextRequest.OnEni(_input.Pool, wanted, candidate.Cidrs.Count);
-            var wouldRefuse = _ec2ById.TryGetValue(candidate.Id, out var atEc2) && NextRequest.IsRefused(_input.PerEniLimit, atEc2.Cidrs.Count, request);
+            var wouldRefuse = _ec2.Find(candidate.Id) is { } atEc2 && NextRequest.IsRefused(_input.PerEniLimit, atEc2.Cidrs.Count, request);
             if (wouldRefuse) refused ??= candidate;
             else granted ??= candidate;
         }
@@ -231,6 +228,7 @@ internal sealed class IpamdModel
         var result = AssignPrivateIpAddresses(chosen.Id, count);
         if (result is null)
         {
+            _requests ??= new Dictionary<string, (TimeSpan, TimeSpan)>(StringComparer.Ordinal);
             _requests[chosen.Id] = (now, _requests.TryGetValue(chosen.Id, out var t) ? t.Added : NeverActed);
             _lastRefusedThisTick = chosen.Id;
             switch (_behavior)
@@ -242,16 +240,16 @@ internal sealed class IpamdModel
                 default:
                     // v1.12.5+ (ipamd.go v1.12.5:955-963, PR 2210) asks EC2 on the refusal; v1.11.3 asks after every
                     // allocation attempt (ipamd.go v1.11.3:946): DescribeNetworkInterfaces, every address added.
-                    AddFromEc2(chosen, now);
+                    AddFromEc2(chosen.Id, now);
                     return true;
             }
         }
 
         if (result.Count == 0) return false;
-        AddTo(chosen, result, now);
+        AddTo(chosen.Id, result, now);
 
         // ipamd.go tryAssignIPs (v1.11.3): GetIPv4sFromEC2 after the allocation, which also brings in what was missing.
-        if (_behavior == IpamdBehavior.PreRegression) AddFromEc2(chosen, now);
+        if (_behavior == IpamdBehavior.PreRegression) AddFromEc2(chosen.Id, now);
         return true;
     }
 
@@ -264,12 +262,10 @@ internal sealed class IpamdModel
         // EC2 refuses an attachment beyond the instance type's ENI limit (AttachmentLimitExceeded).
         if (_ec2.Count >= _input.MaxEnis) return false;
         var device = 1;
-        while (_ec2.Exists(e => e.DeviceNumber == device)) device++;
+        while (_ec2.HasDevice(device)) device++;
         var id = string.Create(CultureInfo.InvariantCulture, $"eni-simulated{_enisAttached + 1:D4}");
         var primary = _nextAddress++;
-        var ec2Eni = new SimEni(id, device, false, false, primary, []);
-        _ec2.Add(ec2Eni);
-        _ec2ById[id] = ec2Eni;
+        _ec2.Add(new SimEni(id, device, false, false, primary, []));
         _enisAttached++;
         _changes++;
 
@@ -278,15 +274,11 @@ internal sealed class IpamdModel
             ? Math.Max(1, Math.Min(defined ? shortfall : Math.Max(_input.Pool.WarmPrefixTarget, 1), _input.MaxUnitsPerEni))
             : defined ? Math.Min(Math.Max(shortfall, 1), _input.MaxUnitsPerEni) : _input.MaxUnitsPerEni;
         var granted = AssignPrivateIpAddresses(id, count) ?? [];
-        var dsEni = new SimEni(id, device, false, false, 0, granted);
-        _datastore.Add(dsEni);
-        _dsById[id] = dsEni;
+        _datastore.Add(new SimEni(id, device, false, false, 0, granted));
         _changes++;
 
         // The assumption on IMDS: an ENI IPAMD attaches appears there with its addresses (waitForENIAndIPsAttached).
         _imds.Add(new SimEni(id, device, false, false, primary, granted));
-        _datastore.Sort((a, b) => a.DeviceNumber.CompareTo(b.DeviceNumber));
-        _imds.Sort((a, b) => a.DeviceNumber.CompareTo(b.DeviceNumber));
         return true;
     }
 
@@ -300,15 +292,13 @@ internal sealed class IpamdModel
     {
         _reconcileRuns++;
         _lastReconcileDescribes = 0;
-        foreach (var imdsEni in _imds)
+        foreach (var imdsEni in _imds.Items)
         {
-            var dsEni = Find(_dsById, imdsEni.Id);
+            var dsEni = _datastore.Find(imdsEni.Id);
             if (dsEni is null)
             {
                 // nodeIPPoolReconcile: an ENI IMDS lists but the datastore lacks is set up from IMDS.
-                dsEni = new SimEni(imdsEni.Id, imdsEni.DeviceNumber, imdsEni.DeviceNumber == 0, imdsEni.IsTrunk, 0, imdsEni.Units(_pd));
-                _datastore.Add(dsEni);
-                _dsById[dsEni.Id] = dsEni;
+                _datastore.Add(new SimEni(imdsEni.Id, imdsEni.DeviceNumber, imdsEni.DeviceNumber == 0, imdsEni.IsTrunk, 0, imdsEni.Units(_pd)));
                 _changes++;
                 continue;
             }
@@ -320,27 +310,19 @@ internal sealed class IpamdModel
                 // eniIPPoolReconcile: "Instance metadata does not match data store!" → GetIPv4sFromEC2; on an error it aborts.
                 _describeCalls++;
                 _lastReconcileDescribes++;
-                if (Find(_ec2ById, imdsEni.Id) is not { } ec2Eni) continue;
+                if (_ec2.Find(imdsEni.Id) is not { } ec2Eni) continue;
                 truth = ec2Eni;
             }
 
             if (dsEni.SameUnits(truth, _pd)) continue;
-            AddTo(dsEni, truth.Units(_pd), now);
-            if (dsEni.RemoveWhere(c => c.IsPrefix == _pd && !truth.Contains(c)) > 0) _changes++;
+            AddTo(dsEni.Id, truth.Units(_pd), now);
+
+            // The sweep of eniIPPoolReconcile (force = true): what the list used lacks goes, even when a pod holds it.
+            if (HasUnitsOutside(_datastore.Find(dsEni.Id)!, truth) && _datastore.Mutable(dsEni.Id)!.RemoveWhere(c => c.IsPrefix == _pd && !truth.Contains(c)) > 0) _changes++;
         }
 
-        if (_datastore.Count != _imds.Count || _datastore.Exists(e => !_imds.Exists(i => i.Id == e.Id)))
-        {
-            var imdsIds = _imds.Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
-            foreach (var gone in _datastore.Where(e => !imdsIds.Contains(e.Id)).ToList())
-            {
-                _datastore.Remove(gone);
-                _dsById.Remove(gone.Id);
-                _changes++;
-            }
-        }
-
-        _datastore.Sort((a, b) => a.DeviceNumber.CompareTo(b.DeviceNumber));
+        // The sweep: an ENI the datastore holds that IMDS does not list is force-removed.
+        if (_datastore.RemoveWhere(e => !_imds.Contains(e.Id)) > 0) _changes++;
         _lastPoolAction = now;
     }
 
@@ -351,8 +333,8 @@ internal sealed class IpamdModel
     private List<Ipv4Cidr>? AssignPrivateIpAddresses(string eniId, int count)
     {
         _assignCalls++;
-        if (Find(_ec2ById, eniId) is not { } eni) return [];
-        if (NextRequest.IsRefused(_input.PerEniLimit, eni.Cidrs.Count, count))
+        if (_ec2.Find(eniId) is not { } atEc2) return [];
+        if (NextRequest.IsRefused(_input.PerEniLimit, atEc2.Cidrs.Count, count))
         {
             _assignRefused++;
             return null;
@@ -373,6 +355,7 @@ internal sealed class IpamdModel
             }
         }
 
+        var eni = _ec2.Mutable(eniId)!;
         foreach (var cidr in granted)
         {
             if (eni.Add(cidr)) _changes++;
@@ -382,28 +365,40 @@ internal sealed class IpamdModel
     }
 
     /// <summary>ipamd.go GetIPv4sFromEC2 / addENIsecondaryIPsToDataStore (addENIv4prefixesToDataStore): every non-primary address EC2 has.</summary>
-    private void AddFromEc2(SimEni dsEni, TimeSpan now)
+    private void AddFromEc2(string eniId, TimeSpan now)
     {
         _describeCalls++;
-        if (Find(_ec2ById, dsEni.Id) is { } ec2Eni) AddTo(dsEni, ec2Eni.Units(_pd), now);
+        if (_ec2.Find(eniId) is { } ec2Eni) AddTo(eniId, ec2Eni.Units(_pd), now);
     }
 
-    private void AddTo(SimEni eni, IEnumerable<Ipv4Cidr> cidrs, TimeSpan now)
+    /// <summary>Adds to the datastore ENI what it lacks of <paramref name="cidrs"/>; the ENI is copied only when something is added.</summary>
+    private void AddTo(string eniId, IEnumerable<Ipv4Cidr> cidrs, TimeSpan now)
     {
+        SimEni? eni = null;
         var added = false;
         foreach (var cidr in cidrs)
         {
-            if (eni.Add(cidr))
-            {
-                _changes++;
-                added = true;
-            }
+            eni ??= _datastore.Find(eniId);
+            if (eni is null) return;
+            if (eni.Contains(cidr)) continue;
+            if (eni.IsShared) eni = _datastore.Mutable(eniId)!;
+            eni.Add(cidr);
+            _changes++;
+            added = true;
         }
 
-        if (added && _requests.TryGetValue(eni.Id, out var times)) _requests[eni.Id] = (times.Refused, now);
+        if (added && _requests is not null && _requests.TryGetValue(eniId, out var times)) _requests[eniId] = (times.Refused, now);
     }
 
-    private static SimEni? Find(Dictionary<string, SimEni> enis, string id) => enis.TryGetValue(id, out var eni) ? eni : null;
+    private bool HasUnitsOutside(SimEni eni, SimEni truth)
+    {
+        foreach (var cidr in eni.Blocks)
+        {
+            if (cidr.IsPrefix == _pd && !truth.Contains(cidr)) return true;
+        }
+
+        return false;
+    }
 
     /// <summary>Whether a pod uses an address inside the block; looks up the block's addresses or the pods', whichever are fewer.</summary>
     private bool HoldsAssigned(Ipv4Cidr cidr)
@@ -432,7 +427,7 @@ internal sealed class IpamdModel
     private int FreePrefixes()
     {
         var free = 0;
-        foreach (var eni in _datastore)
+        foreach (var eni in _datastore.Items)
         {
             foreach (var cidr in eni.Blocks)
             {
@@ -448,9 +443,9 @@ internal sealed class IpamdModel
     {
         var any = false;
         var highest = 0u;
-        foreach (var view in (List<SimEni>[])[_ec2, _imds, _datastore])
+        foreach (var view in (EniView[])[_ec2, _imds, _datastore])
         {
-            foreach (var eni in view)
+            foreach (var eni in view.Items)
             {
                 any = true;
                 highest = Math.Max(highest, eni.PrimaryIp);
@@ -464,19 +459,19 @@ internal sealed class IpamdModel
     /// <summary>The per-tick form of <see cref="Missing"/>: whether EC2 has any unit the datastore lacks, without naming them.</summary>
     private bool AnyMissing()
     {
-        foreach (var ec2Eni in _ec2)
+        foreach (var ec2Eni in _ec2.Items)
         {
-            if (ec2Eni.UnitCount(_pd) > 0 && CollectMissing(ec2Eni, Find(_dsById, ec2Eni.Id), null) > 0) return true;
+            if (ec2Eni.UnitCount(_pd) > 0 && CollectMissing(ec2Eni, _datastore.Find(ec2Eni.Id), null, _pd) > 0) return true;
         }
 
         return false;
     }
 
-    /// <summary>Addresses EC2 has on the managed ENIs that the datastore lacks, as <c>eni-…:10.0.1.15</c>.</summary>
-    private List<string> Missing()
+    /// <summary>Addresses EC2 has on the managed ENIs that the datastore lacks.</summary>
+    private List<MissingUnit> Missing()
     {
-        var missing = new List<string>();
-        foreach (var ec2Eni in _ec2) CollectMissing(ec2Eni, Find(_dsById, ec2Eni.Id), missing);
+        var missing = new List<MissingUnit>();
+        foreach (var ec2Eni in _ec2.Items) CollectMissing(ec2Eni, _datastore.Find(ec2Eni.Id), missing, _pd);
         return missing;
     }
 
@@ -484,18 +479,18 @@ internal sealed class IpamdModel
     /// Counts (and names, when <paramref name="names"/> is given) the units of an EC2 ENI its datastore ENI lacks, in
     /// ascending order. Both hold their blocks sorted, so one merge pass answers it.
     /// </summary>
-    private int CollectMissing(SimEni ec2Eni, SimEni? dsEni, List<string>? names)
+    internal static int CollectMissing(SimEni ec2Eni, SimEni? dsEni, List<MissingUnit>? names, bool prefixDelegation)
     {
         var have = dsEni is null ? default : dsEni.Blocks;
         var j = 0;
         var count = 0;
         foreach (var unit in ec2Eni.Blocks)
         {
-            if (unit.IsPrefix != _pd) continue;
+            if (unit.IsPrefix != prefixDelegation) continue;
             while (j < have.Length && have[j] < unit) j++;
             if (j < have.Length && have[j] == unit) continue;
             count++;
-            names?.Add(ec2Eni.Id + ":" + unit);
+            names?.Add(new MissingUnit(ec2Eni.Id, unit));
         }
 
         return count;

@@ -13,13 +13,13 @@ namespace EksAdvisories.Ipamd;
 /// <param name="DescribeCalls">DescribeNetworkInterfaces calls.</param>
 /// <param name="EnisAttached">ENIs attached.</param>
 /// <param name="ReconcileRuns">Runs of the 60 s reconcile.</param>
-/// <param name="MissingAtStart">Addresses EC2 has that the datastore lacked at the start, as <c>eni-…:10.0.1.15</c>.</param>
+/// <param name="MissingAtStart">Addresses EC2 has that the datastore lacked at the start.</param>
 /// <param name="MissingAtEnd">Those still missing at the end.</param>
 /// <param name="RefusedToTheEnd">ENIs whose requests EC2 kept refusing to the end of the horizon while they still missed addresses.</param>
 /// <param name="ChoiceMattered">True when, at some request, one ENI with room would have been granted and another refused.</param>
 internal sealed record ModelRun(
     IpamdBehavior Behavior, SimulationStart Start, EniChoice Choice, TimeSpan Horizon, TimeSpan? RecoveredAfter, int AssignCalls, int AssignRefused,
-    int DescribeCalls, int EnisAttached, int ReconcileRuns, IReadOnlyList<string> MissingAtStart, IReadOnlyList<string> MissingAtEnd,
+    int DescribeCalls, int EnisAttached, int ReconcileRuns, IReadOnlyList<MissingUnit> MissingAtStart, IReadOnlyList<MissingUnit> MissingAtEnd,
     IReadOnlyList<string> RefusedToTheEnd, bool ChoiceMattered)
 {
     public bool Recovers => MissingAtEnd.Count == 0;
