@@ -194,7 +194,7 @@ internal static class NodeComparison
             }
         }
 
-        Array.Sort(all, 0, count);
+        Ipv4Cidr.SortIfNeeded(all.AsSpan(0, count));
         var distinct = 0;
         for (var i = 0; i < count; i++)
         {

@@ -33,7 +33,7 @@ internal sealed class SimEni
         _cidrs = new List<Ipv4Cidr>(first.Count + (second?.Count ?? 0));
         for (var i = 0; i < first.Count; i++) _cidrs.Add(first[i]);
         for (var i = 0; i < (second?.Count ?? 0); i++) _cidrs.Add(second![i]);
-        _cidrs.Sort();
+        Ipv4Cidr.SortIfNeeded(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_cidrs));
         var unique = 0;
         for (var i = 0; i < _cidrs.Count; i++)
         {
