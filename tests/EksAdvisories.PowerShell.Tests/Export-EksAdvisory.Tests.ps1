@@ -57,7 +57,7 @@ Describe 'Export-EksAdvisory' {
             $back.Id | Should-BeString 'EKSA-2023-0001'
             $back.Revision | Should-Be $advisory.Revision
             $back.Affected.Range.ToString() | Should-BeString '>=1.11.4-rc1 <1.12.5'
-            $back.Remediation.FixedIn | Should-BeString '1.12.5'
+            "$($back.Remediation.FixedIn)" | Should-BeString 'v1.12.5'
             $back.Corrections.Count | Should-Be $advisory.Corrections.Count
             # Nothing lost on the way: exporting the read-back advisory gives the same text.
             [string]::Equals([EksAdvisories.AdvisoryExport]::ToJson($back), $json, [System.StringComparison]::Ordinal) | Should-BeTrue

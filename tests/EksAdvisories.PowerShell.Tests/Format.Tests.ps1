@@ -56,8 +56,8 @@ Describe 'The AdvisoryVerdict table view' {
 
     It 'shows one row per input with both answers' {
         $lines = 'v1.11.3', 'v1.12.2-eksbuild.1' | Test-EksAdvisory | Get-TableLine
-        $lines[2] | Should-MatchString '^v1\.11\.3\s+NotAffected\s+Affected\s+1\.11\.3\s+v1\.11\.3 is outside'
-        $lines[3] | Should-MatchString '^v1\.12\.2-eksbuild\.1\s+Affected\s+Affected\s+1\.12\.2-eksbuild\.1\s+'
+        $lines[2] | Should-MatchString '^v1\.11\.3\s+NotAffected\s+Affected\s+v1\.11\.3\s+v1\.11\.3 is outside'
+        $lines[3] | Should-MatchString '^v1\.12\.2-eksbuild\.1\s+Affected\s+Affected\s+v1\.12\.2-eksbuild\.1\s+'
     }
 
     It 'is the default view' {
@@ -84,9 +84,9 @@ Describe 'The ReconcileReport views' {
     It 'shows one row per snapshot: folder name, verdict, version, advisory status, number of findings' {
         $lines = Get-ChildItem -LiteralPath $snapshots -Directory | Sort-Object Name | Test-IpamdReconcile | Get-TableLine
         $rows = $lines | Select-Object -Skip 3
-        $rows[0] | Should-MatchString '^at-risk\s+AtRisk\s+1\.12\.2-eksbuild\.1\s+Affected\s+\d+$'
-        $rows[1] | Should-MatchString '^in-sync\s+InSync\s+1\.12\.6-eksbuild\.2\s+NotAffected\s+0$'
-        $rows[3] | Should-MatchString "^stuck-affected\s+Stuck\s+1\.12\.2-eksbuild\.1\s+Affected\s+$((Test-IpamdReconcile (Join-Path $snapshots 'stuck-affected')).Findings.Count)$"
+        $rows[0] | Should-MatchString '^at-risk\s+AtRisk\s+v1\.12\.2-eksbuild\.1\s+Affected\s+\d+$'
+        $rows[1] | Should-MatchString '^in-sync\s+InSync\s+v1\.12\.6-eksbuild\.2\s+NotAffected\s+0$'
+        $rows[3] | Should-MatchString "^stuck-affected\s+Stuck\s+v1\.12\.2-eksbuild\.1\s+Affected\s+$((Test-IpamdReconcile (Join-Path $snapshots 'stuck-affected')).Findings.Count)$"
     }
 
     It 'shows the whole report with Format-List, one finding per line' {

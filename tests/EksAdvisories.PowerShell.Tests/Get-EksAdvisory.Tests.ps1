@@ -20,7 +20,7 @@ Describe 'Get-EksAdvisory' {
         $advisory = Get-EksAdvisory -Id 'EKSA-2023-0001'
         $advisory.Id | Should-BeString 'EKSA-2023-0001'
         $advisory.Affected.Range.ToString() | Should-BeString '>=1.11.4-rc1 <1.12.5'
-        $advisory.Remediation.FixedIn | Should-BeString '1.12.5'
+        "$($advisory.Remediation.FixedIn)" | Should-BeString 'v1.12.5'
         $advisory.AsPublished.RangeText | Should-BeString '>=1.11.3 <=1.12.2'
     }
 

@@ -97,16 +97,16 @@ BeforeAll {
 Describe 'Test-EksAdvisory' {
     Context 'answers for a version' {
         It '<Version> is <Status> (as published: <AsPublished>)' -ForEach @(
-            @{ Version = 'v1.12.2-eksbuild.1'; Status = 'Affected'; AsPublished = 'Affected'; Normalized = '1.12.2-eksbuild.1' }
-            @{ Version = '1.12.2'; Status = 'Affected'; AsPublished = 'Affected'; Normalized = '1.12.2' }
-            @{ Version = 'V1.12.0'; Status = 'Affected'; AsPublished = 'Affected'; Normalized = '1.12.0' }
-            @{ Version = ' v1.11.4-rc1 '; Status = 'Affected'; AsPublished = 'Affected'; Normalized = '1.11.4-rc1' }
-            @{ Version = 'v1.11.5'; Status = 'Affected'; AsPublished = 'Affected'; Normalized = '1.11.5' }
-            @{ Version = 'v1.11.3'; Status = 'NotAffected'; AsPublished = 'Affected'; Normalized = '1.11.3' }
-            @{ Version = 'v1.12.5-eksbuild.1'; Status = 'NotAffected'; AsPublished = 'NotAffected'; Normalized = '1.12.5-eksbuild.1' }
-            @{ Version = 'v1.12.6-eksbuild.2'; Status = 'NotAffected'; AsPublished = 'NotAffected'; Normalized = '1.12.6-eksbuild.2' }
-            @{ Version = '602401143452.dkr.ecr.us-west-2.amazonaws.com/amazon-k8s-cni:v1.12.2-eksbuild.1'; Status = 'Affected'; AsPublished = 'Affected'; Normalized = '1.12.2-eksbuild.1' }
-            @{ Version = 'amazon-k8s-cni:v1.12.6-eksbuild.2@sha256:8d1b4a0c5f4b6f0e5d0f3c1b2a9e8d7c6b5a49382716f5e4d3c2b1a098765432'; Status = 'NotAffected'; AsPublished = 'NotAffected'; Normalized = '1.12.6-eksbuild.2' }
+            @{ Version = 'v1.12.2-eksbuild.1'; Status = 'Affected'; AsPublished = 'Affected'; Normalized = 'v1.12.2-eksbuild.1' }
+            @{ Version = '1.12.2'; Status = 'Affected'; AsPublished = 'Affected'; Normalized = 'v1.12.2' }
+            @{ Version = 'V1.12.0'; Status = 'Affected'; AsPublished = 'Affected'; Normalized = 'v1.12.0' }
+            @{ Version = ' v1.11.4-rc1 '; Status = 'Affected'; AsPublished = 'Affected'; Normalized = 'v1.11.4-rc1' }
+            @{ Version = 'v1.11.5'; Status = 'Affected'; AsPublished = 'Affected'; Normalized = 'v1.11.5' }
+            @{ Version = 'v1.11.3'; Status = 'NotAffected'; AsPublished = 'Affected'; Normalized = 'v1.11.3' }
+            @{ Version = 'v1.12.5-eksbuild.1'; Status = 'NotAffected'; AsPublished = 'NotAffected'; Normalized = 'v1.12.5-eksbuild.1' }
+            @{ Version = 'v1.12.6-eksbuild.2'; Status = 'NotAffected'; AsPublished = 'NotAffected'; Normalized = 'v1.12.6-eksbuild.2' }
+            @{ Version = '602401143452.dkr.ecr.us-west-2.amazonaws.com/amazon-k8s-cni:v1.12.2-eksbuild.1'; Status = 'Affected'; AsPublished = 'Affected'; Normalized = 'v1.12.2-eksbuild.1' }
+            @{ Version = 'amazon-k8s-cni:v1.12.6-eksbuild.2@sha256:8d1b4a0c5f4b6f0e5d0f3c1b2a9e8d7c6b5a49382716f5e4d3c2b1a098765432'; Status = 'NotAffected'; AsPublished = 'NotAffected'; Normalized = 'v1.12.6-eksbuild.2' }
         ) {
             $verdict = Test-EksAdvisory -Version $Version
             $verdict | Should-HaveType ([EksAdvisories.AdvisoryVerdict])
@@ -119,7 +119,7 @@ Describe 'Test-EksAdvisory' {
         }
 
         It 'says what to do for an affected version, and nothing for an unaffected one' {
-            (Test-EksAdvisory 'v1.12.2').Action.UpgradeTo | Should-BeString 'v1.12.5'
+            "$((Test-EksAdvisory 'v1.12.2').Action.UpgradeTo)" | Should-BeString 'v1.12.5'
             (Test-EksAdvisory 'v1.12.5').Action | Should-BeNull
         }
     }
@@ -197,23 +197,23 @@ Describe 'Test-EksAdvisory' {
 
     Context '-KubernetesVersion' {
         It 'withholds the rollback on Kubernetes 1.27, where v1.11.3 is unsafe' {
-            $action = (Test-EksAdvisory 'v1.12.2-eksbuild.1' -KubernetesVersion '1.27').Action
+            $action = (Test-EksAdvisory 'v1.12.0-eksbuild.1' -KubernetesVersion '1.27').Action
             $action.Mitigation | Should-BeNull
             $action.MitigationWithheldReason | Should-BeLikeString '*1.27*'
             $action.Summary | Should-BeLikeString '*Do not roll back*'
-            $action.RecommendedAddonVersion | Should-NotBeWhiteSpaceString
+            "$($action.RecommendedAddonVersion)" | Should-NotBeWhiteSpaceString
         }
 
-        It 'offers the rollback to v1.11.3 on Kubernetes 1.25 (given as <_>)' -ForEach @('1.25', 'v1.25.16-eks-5e0fdde') {
-            $action = (Test-EksAdvisory 'v1.12.2-eksbuild.1' -KubernetesVersion $_).Action
-            $action.Mitigation.TargetVersion | Should-BeString '1.11.3'
+        It 'offers the rollback to v1.11.3 on Kubernetes 1.24 (given as <_>)' -ForEach @('1.24', 'v1.24.16-eks-5e0fdde') {
+            $action = (Test-EksAdvisory 'v1.12.0-eksbuild.1' -KubernetesVersion $_).Action
+            "$($action.Mitigation.TargetVersion)" | Should-BeString 'v1.11.3'
             $action.MitigationWithheldReason | Should-BeNull
         }
 
         It 'explains both cases when the Kubernetes version is not given' {
-            $action = (Test-EksAdvisory 'v1.12.2-eksbuild.1').Action
+            $action = (Test-EksAdvisory 'v1.12.0-eksbuild.1').Action
             $action.Mitigation | Should-NotBeNull
-            $action.Summary | Should-BeLikeString '*older than 1.26*'
+            $action.Summary | Should-BeLikeString '*older than 1.25*'
         }
 
         It 'ends with an InvalidArgument error for a value that is not a Kubernetes version, before any verdict' {

@@ -7,11 +7,11 @@ param(
 BeforeDiscovery {
     # The verdicts the checker's own tests (tests/EksAdvisories.Tests/Ipamd/SampleSnapshotTests.cs) assert for each sample.
     $samples = @(
-        @{ Name = 'in-sync'; Verdict = 'InSync'; CniVersion = '1.12.6-eksbuild.2'; AdvisoryStatus = 'NotAffected' }
-        @{ Name = 'stuck-affected'; Verdict = 'Stuck'; CniVersion = '1.12.2-eksbuild.1'; AdvisoryStatus = 'Affected' }
-        @{ Name = 'stuck-fixed'; Verdict = 'Drifted'; CniVersion = '1.12.5-eksbuild.1'; AdvisoryStatus = 'NotAffected' }
-        @{ Name = 'at-risk'; Verdict = 'AtRisk'; CniVersion = '1.12.2-eksbuild.1'; AdvisoryStatus = 'Affected' }
-        @{ Name = 'prefix-delegation'; Verdict = 'Stuck'; CniVersion = '1.12.0-eksbuild.1'; AdvisoryStatus = 'Affected' }
+        @{ Name = 'in-sync'; Verdict = 'InSync'; CniVersion = 'v1.12.6-eksbuild.2'; AdvisoryStatus = 'NotAffected' }
+        @{ Name = 'stuck-affected'; Verdict = 'Stuck'; CniVersion = 'v1.12.2-eksbuild.1'; AdvisoryStatus = 'Affected' }
+        @{ Name = 'stuck-fixed'; Verdict = 'Drifted'; CniVersion = 'v1.12.5-eksbuild.1'; AdvisoryStatus = 'NotAffected' }
+        @{ Name = 'at-risk'; Verdict = 'AtRisk'; CniVersion = 'v1.12.2-eksbuild.1'; AdvisoryStatus = 'Affected' }
+        @{ Name = 'prefix-delegation'; Verdict = 'Stuck'; CniVersion = 'v1.12.0-eksbuild.1'; AdvisoryStatus = 'Affected' }
     )
 }
 
@@ -115,7 +115,7 @@ Describe 'Test-IpamdReconcile' {
     Context 'options' {
         It 'checks with -CniVersion instead of the snapshot''s version' {
             $report = Test-IpamdReconcile (Join-Path $snapshots 'stuck-affected') -CniVersion 'v1.12.5-eksbuild.1'
-            $report.CniVersion | Should-BeString '1.12.5-eksbuild.1'
+            $report.CniVersion | Should-BeString 'v1.12.5-eksbuild.1'
             $report.Verdict | Should-Be ([EksAdvisories.Ipamd.ReconcileVerdict]::Drifted)
         }
 

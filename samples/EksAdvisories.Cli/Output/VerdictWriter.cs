@@ -53,10 +53,10 @@ internal static class VerdictWriter
         else
         {
             json.WriteStartObject("action");
-            json.WriteString("upgradeTo", v.Action.UpgradeTo);
-            json.WriteString("recommendedAddonVersion", v.Action.RecommendedAddonVersion);
+            json.WriteString("upgradeTo", $"{v.Action.UpgradeTo}");
+            json.WriteString("recommendedAddonVersion", $"{v.Action.RecommendedAddonVersion}");
             if (v.Action.Mitigation is null) json.WriteNull("mitigationTarget");
-            else json.WriteString("mitigationTarget", "v" + v.Action.Mitigation.TargetVersion);
+            else json.WriteString("mitigationTarget", $"{v.Action.Mitigation.TargetVersion}");
             if (v.Action.MitigationWithheldReason is null) json.WriteNull("mitigationWithheldReason");
             else json.WriteString("mitigationWithheldReason", v.Action.MitigationWithheldReason);
             json.WriteString("summary", v.Action.Summary);
@@ -77,9 +77,9 @@ internal static class VerdictWriter
     {
         var text = new StringBuilder();
         text.AppendLine($"{a.Id} (revision {a.Revision}, data {dataVersion}): {a.Title}");
-        text.AppendLine($"  affected:     {a.Affected.Range}   (as published: {a.AsPublished.RangeText})");
-        text.AppendLine($"  fixed in:     v{a.Remediation.FirstReleasedFixedVersion} (EKS add-on {a.Remediation.FirstFixedAddonVersion}; recommended {a.Remediation.RecommendedAddonVersion})");
-        text.AppendLine($"  mitigation:   roll back to v{a.Mitigation.TargetVersion}" + (a.Mitigation.UnsafeFromKubernetesVersion is { } k ? $", only on Kubernetes older than {k}" : string.Empty));
+        text.AppendLine($"  affected:     {a.Affected.Range}   (as published: {a.AsPublished?.RangeText ?? "no published text"})");
+        text.AppendLine($"  fixed in:     {a.Remediation.FirstReleasedFixedVersion} (EKS add-on {a.Remediation.FirstFixedAddonVersion}; recommended {a.Remediation.RecommendedAddonVersion})");
+        text.AppendLine($"  mitigation:   roll back to {a.Mitigation.TargetVersion}" + (a.Mitigation.UnsafeFromKubernetesVersion is { } k ? $", only on Kubernetes older than {k}" : string.Empty));
         text.AppendLine($"  corrections:  {a.Corrections.Count} published claims corrected (see 'show --format markdown')");
         return text.ToString();
     }

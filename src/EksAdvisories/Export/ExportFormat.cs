@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using Semver;
 
 namespace EksAdvisories;
 
@@ -13,10 +12,7 @@ internal static class ExportFormat
     // characters readable instead of writing \u0022; it is still valid, escaped JSON.
     private static readonly JsonWriterOptions WriterOptions = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    // OSV's "introduced: 0" reads as the lowest possible version; the data reader stores it as 0.0.0-0.
-    private static readonly SemVersion Zero = new(0, 0, 0, [new PrereleaseIdentifier(0)], null);
-
-    /// <summary>An RFC 3339 UTC time ending in <c>Z</c>, with a fraction only when the time has one (OSV's timestamp pattern).</summary>
+    /// <summary>An RFC 3339 UTC time ending in <c>Z</c>, with fractional seconds only when there are any.</summary>
     public static string Timestamp(DateTimeOffset value)
     {
         var utc = value.UtcDateTime;
@@ -27,9 +23,6 @@ internal static class ExportFormat
 
     /// <summary>The calendar date of a time, for people: <c>2023-11-21</c>.</summary>
     public static string Date(DateTimeOffset value) => value.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    /// <summary>The version of a range event as the data and OSV write it (<c>0</c> for the open lower bound).</summary>
-    public static string EventVersion(RangeEvent e) => e.Kind == RangeEventKind.Introduced && e.SemVersion == Zero ? "0" : e.Version;
 
     /// <summary>Writes JSON with <paramref name="write"/> and returns it as text with <c>\n</c> line ends on every platform.</summary>
     public static string Json(Action<Utf8JsonWriter> write)
@@ -120,7 +113,7 @@ internal static class ExportFormat
                     RangeEventKind.Fixed => "fixed",
                     _ => lastAffectedName,
                 },
-                EventVersion(e));
+                Data.AdvisoryMapper.EventVersion(e));
             w.WriteEndObject();
         }
 

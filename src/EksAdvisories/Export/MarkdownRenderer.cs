@@ -1,5 +1,4 @@
 using System.Text;
-using Semver;
 
 namespace EksAdvisories;
 
@@ -22,12 +21,21 @@ internal static class MarkdownRenderer
         RenderAffected(md, a);
 
         md.Append("## Root cause\n\n").Append(a.RootCause.Description).Append("\n\n");
-        md.Append("- Introduced in v").Append(a.RootCause.IntroducedIn).Append(" by ").Append(Link(a.RootCause.IntroducedBy));
+        md.Append("- Introduced in ").Append(a.RootCause.IntroducedIn).Append(" by ").Append(Link(a.RootCause.IntroducedBy));
         if (a.RootCause.IntroducedByCommit is { } introducedCommit) md.Append(" (commit `").Append(introducedCommit).Append("`)");
         md.Append('\n');
         md.Append("- Fixed by ").Append(Link(a.RootCause.FixedBy));
         if (a.RootCause.FixedByCommit is { } fixedCommit) md.Append(" (commit `").Append(fixedCommit).Append("`)");
-        md.Append(", first released in v").Append(a.Remediation.FirstReleasedFixedVersion).Append("\n\n");
+        md.Append(", first released in ").Append(a.Remediation.FirstReleasedFixedVersion).Append('\n');
+        foreach (var line in a.RootCause.Commits)
+        {
+            md.Append("- `").Append(line.Line).Append("`: introduced by `").Append(line.IntroducedBy).Append("` (from ").Append(line.FirstTag).Append(')');
+            md.Append(line.FixedBy is null ? ", never fixed on this line" : $", fixed by `{line.FixedBy}` (from {line.FixedFirstTag})");
+            if (line.Note is { } note) md.Append(". ").Append(note);
+            md.Append('\n');
+        }
+
+        md.Append('\n');
 
         md.Append("## Impact\n\n").Append(a.Impact).Append("\n\n");
         md.Append("## Trigger conditions\n\nThe failure needs all of these:\n\n");
@@ -36,9 +44,21 @@ internal static class MarkdownRenderer
 
         var r = a.Remediation;
         md.Append("## Remediation\n\n").Append(r.Description).Append("\n\n");
-        md.Append("- First fixed release: **v").Append(r.FirstReleasedFixedVersion).Append("**\n");
+        md.Append("- First fixed release: **").Append(r.FirstReleasedFixedVersion).Append("**\n");
         md.Append("- First fixed EKS add-on build: `").Append(r.FirstFixedAddonVersion).Append("`\n");
-        md.Append("- Recommended EKS add-on build: `").Append(r.RecommendedAddonVersion).Append("`\n");
+        md.Append("- Recommended EKS add-on build: `").Append(r.RecommendedAddonVersion).Append('`');
+        if (a.Component.AddonBuilds.FirstOrDefault(b => b.Version == r.RecommendedAddonVersion) is { KubernetesVersions.Count: > 0 } build)
+        {
+            md.Append(", only on Kubernetes ").Append(string.Join(", ", build.KubernetesVersions));
+        }
+
+        md.Append('\n');
+        if (a.Component.KubernetesFloors.Count > 0)
+        {
+            md.Append("- At least upstream's oldest recommended version for the cluster's Kubernetes version (upstream recommends the latest release): ")
+                .Append(string.Join(", ", a.Component.KubernetesFloors.Select(f => $"{f.Kubernetes}: {f.OldestRecommended}"))).Append('\n');
+        }
+
         foreach (var caveat in r.Caveats) md.Append("- ").Append(caveat).Append('\n');
         md.Append('\n');
 
@@ -46,17 +66,34 @@ internal static class MarkdownRenderer
         md.Append("## Mitigation\n\n").Append(m.Description).Append("\n\n");
         if (m.UnsafeFromKubernetesVersion is { } unsafeFrom)
         {
-            md.Append("> **Not on Kubernetes ").Append(unsafeFrom).Append(" or later.** Rolling back to v").Append(m.TargetVersion)
-                .Append(" is only safe on clusters older than Kubernetes ").Append(unsafeFrom).Append("; there, upgrade to v")
+            md.Append("> **Not on Kubernetes ").Append(unsafeFrom).Append(" or later.** Rolling back to ").Append(m.TargetVersion)
+                .Append(" is only safe on clusters older than Kubernetes ").Append(unsafeFrom).Append("; there, upgrade to ")
                 .Append(r.FirstReleasedFixedVersion).Append(" or later instead.\n\n");
+        }
+
+        foreach (var pitfall in m.Pitfalls)
+        {
+            md.Append("> **Not from ").Append(pitfall.Range.ToString()).Append(".** ").Append(pitfall.Reason);
+            if (pitfall.Reference is { } reference) md.Append(" (").Append(Link(reference)).Append(')');
+            md.Append("\n\n");
         }
 
         foreach (var caveat in m.Caveats) md.Append("- ").Append(caveat).Append('\n');
         md.Append('\n');
 
         md.Append("## Detection\n\nLog lines in `ipamd.log` (`/var/log/aws-routed-eni/ipamd.log`) that show the condition:\n\n");
-        md.Append("| signature | what it means |\n|---|---|\n");
-        foreach (var s in a.Detection.LogSignatures) md.Append("| `").Append(Cell(s.Text)).Append("` | ").Append(Cell(s.Meaning)).Append(" |\n");
+        md.Append("| signature | what it means | proves | does not prove |\n|---|---|---|---|\n");
+        foreach (var s in a.Detection.LogSignatures)
+        {
+            md.Append("| `").Append(Cell(s.Text)).Append("` | ").Append(Cell(s.Meaning)).Append(" | ").Append(Cell(s.Proves ?? string.Empty))
+                .Append(" | ").Append(Cell(s.DoesNotProve ?? string.Empty)).Append(" |\n");
+        }
+
+        foreach (var metric in a.Detection.Metrics)
+        {
+            md.Append("\nMetric `").Append(metric.Expression).Append("`: ").Append(metric.Meaning).Append(" Proves: ").Append(metric.Proves)
+                .Append(" Does not prove: ").Append(metric.DoesNotProve).Append('\n');
+        }
         if (a.Detection.IntrospectionChecks.Count > 0)
         {
             md.Append("\nChecks on a node:\n\n");
@@ -85,15 +122,18 @@ internal static class MarkdownRenderer
 
         md.Append('\n');
 
-        md.Append("## Corrections to the advisory as published\n\n");
-        md.Append("| field | published claim | correction | evidence |\n|---|---|---|---|\n");
-        foreach (var c in a.Corrections)
+        if (a.Corrections.Count > 0)
         {
-            md.Append("| `").Append(Cell(c.Field)).Append("` | ").Append(Cell(c.Claim)).Append(" | ").Append(Cell(c.CorrectedStatement)).Append(" | ")
-                .Append(string.Join("<br>", c.Evidence.Select(Link))).Append(" |\n");
-        }
+            md.Append("## Corrections to the advisory as published\n\n");
+            md.Append("| field | published claim | correction | evidence |\n|---|---|---|---|\n");
+            foreach (var c in a.Corrections)
+            {
+                md.Append("| `").Append(Cell(c.Field)).Append("` | ").Append(Cell(c.Claim)).Append(" | ").Append(Cell(c.CorrectedStatement)).Append(" | ")
+                    .Append(string.Join("<br>", c.Evidence.Select(Link))).Append(" |\n");
+            }
 
-        md.Append('\n');
+            md.Append('\n');
+        }
 
         md.Append("## History\n\n");
         foreach (var h in a.History)
@@ -108,27 +148,33 @@ internal static class MarkdownRenderer
     {
         md.Append("## Affected versions\n\n");
         md.Append("| | range | fixed in | mitigation |\n|---|---|---|---|\n");
-        md.Append("| **corrected** | `").Append(Cell(a.Affected.Range.ToString())).Append("` | v").Append(a.Remediation.FirstReleasedFixedVersion)
-            .Append(" | v").Append(a.Mitigation.TargetVersion);
+        md.Append("| **corrected** | `").Append(Cell(a.Affected.Range.ToString())).Append("` | ").Append(a.Remediation.FirstReleasedFixedVersion)
+            .Append(" | ").Append(a.Mitigation.TargetVersion);
         if (a.Mitigation.UnsafeFromKubernetesVersion is { } unsafeFrom) md.Append(" (Kubernetes before ").Append(unsafeFrom).Append(" only)");
         md.Append(" |\n");
-        md.Append("| as published | `").Append(Cell(a.AsPublished.RangeText)).Append("` | v").Append(a.AsPublished.FixedIn)
-            .Append(" | v").Append(a.AsPublished.MitigationTarget).Append(" |\n\n");
+        if (a.AsPublished is { } asPublished)
+        {
+            md.Append("| as published | `").Append(Cell(asPublished.RangeText)).Append("` | ").Append(asPublished.FixedIn)
+                .Append(" | ").Append(asPublished.MitigationTarget).Append(" |\n");
+        }
+
+        md.Append('\n');
 
         md.Append("Known releases:\n\n| release | status | as published | note |\n|---|---|---|---|\n");
         var rows = a.Affected.KnownAffectedReleases.Select(v => (Version: v, Never: false))
             .Concat(a.Affected.KnownUnaffectedReleases.Select(v => (Version: v, Never: false)))
             .Concat(a.Affected.NeverReleased.Select(v => (Version: v, Never: true)))
-            .Select(row => (row.Version, row.Never, Sem: SemVersion.Parse(row.Version, SemVersionStyles.Strict)))
-            .OrderBy(row => row.Sem, SemVersion.PrecedenceComparer);
-        foreach (var (version, never, sem) in rows)
+            .OrderBy(row => row.Version);
+        foreach (var (version, never) in rows)
         {
-            var status = never ? "never released" : a.Affected.Range.Contains(sem) ? "**affected**" : "not affected";
-            var published = a.AsPublished.Range.Contains(sem) ? "affected" : "not affected";
+            var affected = a.Affected.Range.Contains(version);
+            var status = never ? "never released" : affected ? "**affected**" : "not affected";
+            bool? affectedAsPublished = a.AsPublished is { } p ? p.Range.Contains(version) : null;
+            var published = affectedAsPublished switch { true => "affected", false => "not affected", null => "not published" };
             var note = never ? "no image and no add-on build exist"
-                : a.Affected.Range.Contains(sem) != a.AsPublished.Range.Contains(sem) ? "the published range is wrong here"
+                : affectedAsPublished is { } ap && affected != ap ? "the published range is wrong here"
                 : string.Empty;
-            md.Append("| v").Append(version).Append(" | ").Append(status).Append(" | ").Append(published).Append(" | ").Append(note).Append(" |\n");
+            md.Append("| ").Append(version).Append(" | ").Append(status).Append(" | ").Append(published).Append(" | ").Append(note).Append(" |\n");
         }
 
         md.Append('\n').Append(OsvRecordWriter.EksBuildNote(a)).Append("\n\n");

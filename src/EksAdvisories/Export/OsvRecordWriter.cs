@@ -40,7 +40,7 @@ internal static class OsvRecordWriter
     {
         var fixedRelease = a.Remediation.FirstReleasedFixedVersion;
         return $"EKS {a.Component.Name} add-on versions have the form vX.Y.Z-eksbuild.N. Such a version is EKS build N of upstream release X.Y.Z, "
-            + $"not a SemVer pre-release of it: v{fixedRelease}-eksbuild.1 is release {fixedRelease}, and an add-on build is affected exactly when its upstream release is. "
+            + $"not a SemVer pre-release of it: {fixedRelease}-eksbuild.1 is release {fixedRelease}, and an add-on build is affected exactly when its upstream release is. "
             + $"Tools that compare add-on versions by plain SemVer precedence sort vX.Y.Z-eksbuild.N before X.Y.Z and get this range wrong; strip the -eksbuild.N suffix first. "
             + $"The first fixed add-on build is {a.Remediation.FirstFixedAddonVersion}; the recommended one is {a.Remediation.RecommendedAddonVersion}.";
     }
@@ -50,8 +50,8 @@ internal static class OsvRecordWriter
         var sb = new StringBuilder();
         sb.Append(a.Summary).Append("\n\n");
         sb.Append("## Root cause\n\n").Append(a.RootCause.Description).Append("\n\n");
-        sb.Append("Introduced by ").Append(a.RootCause.IntroducedBy.OriginalString).Append(" (first in v").Append(a.RootCause.IntroducedIn)
-            .Append("); fixed by ").Append(a.RootCause.FixedBy.OriginalString).Append(" (first released in v").Append(a.Remediation.FirstReleasedFixedVersion).Append(").\n\n");
+        sb.Append("Introduced by ").Append(a.RootCause.IntroducedBy.OriginalString).Append(" (first in ").Append(a.RootCause.IntroducedIn)
+            .Append("); fixed by ").Append(a.RootCause.FixedBy.OriginalString).Append(" (first released in ").Append(a.Remediation.FirstReleasedFixedVersion).Append(").\n\n");
         sb.Append("## Impact\n\n").Append(a.Impact).Append("\n\n");
         sb.Append("## Trigger conditions\n\nAll of these must hold:\n\n");
         foreach (var condition in a.TriggerConditions) sb.Append("- ").Append(condition).Append('\n');
@@ -59,9 +59,13 @@ internal static class OsvRecordWriter
         sb.Append("## Mitigation\n\n").Append(a.Mitigation.Description).Append('\n');
         foreach (var caveat in a.Mitigation.Caveats) sb.Append("\n- ").Append(caveat);
         sb.Append("\n\n## EKS add-on versions\n\n").Append(EksBuildNote(a)).Append("\n\n");
-        sb.Append("## Corrections to the advisory as published\n\nAs published, the affected range was `").Append(a.AsPublished.RangeText)
-            .Append("` with the fix in v").Append(a.AsPublished.FixedIn).Append(". Upstream evidence contradicts these claims:\n\n");
-        foreach (var c in a.Corrections) sb.Append("- Published: ").Append(c.Claim).Append(" Corrected: ").Append(c.CorrectedStatement).Append('\n');
+        if (a.AsPublished is { } published)
+        {
+            sb.Append("## Corrections to the advisory as published\n\nAs published, the affected range was `").Append(published.RangeText)
+                .Append("` with the fix in ").Append(published.FixedIn).Append('.');
+            if (a.Corrections.Count > 0) sb.Append(" Upstream evidence contradicts these claims:\n\n");
+            foreach (var c in a.Corrections) sb.Append("- Published: ").Append(c.Claim).Append(" Corrected: ").Append(c.CorrectedStatement).Append('\n');
+        }
         return sb.ToString().TrimEnd('\n');
     }
 
@@ -83,7 +87,7 @@ internal static class OsvRecordWriter
         w.WriteEndObject();
         w.WriteEndArray();
 
-        ExportFormat.WriteStrings(w, "versions", a.Affected.KnownAffectedReleases);
+        ExportFormat.WriteStrings(w, "versions", a.Affected.KnownAffectedReleases.Select(v => v.SemVerText));
 
         w.WriteStartObject("ecosystem_specific");
         w.WriteStartObject("eks_addon");
@@ -91,8 +95,8 @@ internal static class OsvRecordWriter
         w.WriteString("version_format", "vX.Y.Z-eksbuild.N");
         w.WriteBoolean("eksbuild_is_prerelease", false);
         w.WriteString("note", EksBuildNote(a));
-        w.WriteString("first_fixed_addon_version", a.Remediation.FirstFixedAddonVersion);
-        w.WriteString("recommended_addon_version", a.Remediation.RecommendedAddonVersion);
+        w.WriteString("first_fixed_addon_version", a.Remediation.FirstFixedAddonVersion.ToString());
+        w.WriteString("recommended_addon_version", a.Remediation.RecommendedAddonVersion.ToString());
         w.WriteEndObject();
         ExportFormat.WriteStrings(w, "image_repositories", a.Component.ImageRepositories);
         ExportFormat.WriteStrings(w, "component_aliases", a.Component.Aliases);
@@ -126,28 +130,31 @@ internal static class OsvRecordWriter
         if (dataVersion is not null) w.WriteString("data_version", dataVersion);
         w.WriteString("component", a.Component.Name);
 
-        w.WriteStartObject("as_published");
-        w.WriteString("range", a.AsPublished.RangeText);
-        ExportFormat.WriteEvents(w, a.AsPublished.Range, "last_affected");
-        w.WriteString("fixed_in", a.AsPublished.FixedIn);
-        w.WriteString("mitigation_target", a.AsPublished.MitigationTarget);
-        w.WriteEndObject();
+        if (a.AsPublished is { } published)
+        {
+            w.WriteStartObject("as_published");
+            w.WriteString("range", published.RangeText);
+            ExportFormat.WriteEvents(w, published.Range, "last_affected");
+            w.WriteString("fixed_in", published.FixedIn.SemVerText);
+            w.WriteString("mitigation_target", published.MitigationTarget.SemVerText);
+            w.WriteEndObject();
+        }
 
         w.WriteString("corrected_range", a.Affected.Range.ToString());
-        ExportFormat.WriteStrings(w, "known_unaffected_releases", a.Affected.KnownUnaffectedReleases);
-        ExportFormat.WriteStrings(w, "never_released", a.Affected.NeverReleased);
+        ExportFormat.WriteStrings(w, "known_unaffected_releases", a.Affected.KnownUnaffectedReleases.Select(v => v.SemVerText));
+        ExportFormat.WriteStrings(w, "never_released", a.Affected.NeverReleased.Select(v => v.SemVerText));
 
-        ExportFormat.WriteCorrections(w, a.Corrections);
+        if (a.Corrections.Count > 0) ExportFormat.WriteCorrections(w, a.Corrections);
 
         w.WriteStartObject("remediation");
-        w.WriteString("fixed_in", a.Remediation.FixedIn);
-        w.WriteString("first_released_fixed_version", a.Remediation.FirstReleasedFixedVersion);
-        w.WriteString("first_fixed_addon_version", a.Remediation.FirstFixedAddonVersion);
-        w.WriteString("recommended_addon_version", a.Remediation.RecommendedAddonVersion);
+        w.WriteString("fixed_in", a.Remediation.FixedIn.SemVerText);
+        w.WriteString("first_released_fixed_version", a.Remediation.FirstReleasedFixedVersion.SemVerText);
+        w.WriteString("first_fixed_addon_version", a.Remediation.FirstFixedAddonVersion.ToString());
+        w.WriteString("recommended_addon_version", a.Remediation.RecommendedAddonVersion.ToString());
         w.WriteEndObject();
 
         w.WriteStartObject("mitigation");
-        w.WriteString("target_version", a.Mitigation.TargetVersion);
+        w.WriteString("target_version", a.Mitigation.TargetVersion.SemVerText);
         if (a.Mitigation.UnsafeFromKubernetesVersion is { } unsafeFrom) w.WriteString("unsafe_from_kubernetes_version", unsafeFrom.ToString());
         ExportFormat.WriteStrings(w, "caveats", a.Mitigation.Caveats);
         w.WriteEndObject();

@@ -61,6 +61,23 @@ public sealed class AffectedRange
     }
 
     /// <summary>
+    /// True when <paramref name="version"/> is a release candidate that the range orders on the other side of an event
+    /// from its own release, and that is no event of the range itself (such as <c>1.12.5-rc1</c> against <c>fixed 1.12.5</c>).
+    /// SemVer puts the candidate before the fix, but whether its code carries the fix is not something the order can tell.
+    /// </summary>
+    internal bool IsUndecidedCandidate(ComponentVersion version)
+    {
+        if (!version.IsPrerelease || version.IsPartial) return false;
+        var upstream = version.Upstream!;
+        foreach (var e in _sorted)
+        {
+            if (e.SemVersion.ComparePrecedenceTo(upstream) == 0) return false;
+        }
+
+        return Contains(version) != Contains(new SemVersion(version.Major, version.Minor!.Value, version.Patch!.Value));
+    }
+
+    /// <summary>
     /// The status of every release in [<paramref name="low"/>, <paramref name="high"/>) when they all share one,
     /// else null (the line straddles an event) together with the event that splits it.
     /// </summary>

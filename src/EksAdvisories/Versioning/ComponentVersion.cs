@@ -11,19 +11,30 @@ namespace EksAdvisories;
 /// </summary>
 /// <remarks>
 /// <para>
-/// An <c>-eksbuild.N</c> suffix marks an EKS build of the upstream release, not a pre-release:
-/// <c>v1.12.2-eksbuild.1</c> is release 1.12.2. Other suffixes (<c>-rc1</c>) are pre-releases.
+/// Exactly two suffixes are read. <c>-eksbuild.N</c> (N a positive integer) marks an EKS build of the upstream release,
+/// not a pre-release: <c>v1.12.2-eksbuild.1</c> is release 1.12.2. <c>-rcN</c> (N a positive integer) is an upstream
+/// release candidate, a pre-release. Every other suffix (<c>-eksbuild</c>, <c>-EKSBUILD.1</c>, <c>-eksbuild.1.2</c>,
+/// <c>-linux-amd64</c>, <c>-RC1</c>, …) is refused with a message that quotes the input and names the accepted forms:
+/// ordering such a suffix as a SemVer pre-release would put an affected release outside its range.
 /// </para>
 /// <para>This type is immutable and thread-safe. Equality and ordering ignore build metadata and the original text.</para>
 /// </remarks>
 public sealed class ComponentVersion : IEquatable<ComponentVersion>, IComparable<ComponentVersion>
 {
     private const string EksBuildPrefix = "eksbuild.";
+    private const string ReleaseCandidatePrefix = "rc";
+
+    /// <summary>The message for a suffix outside the contract: it quotes the suffix and the input and names the accepted forms.</summary>
+    private static string UnknownSuffix(ReadOnlySpan<char> suffix, string original) =>
+        $"The suffix '-{suffix}' in '{original}' is not a form this library reads, so the version is not guessed at. Accepted suffixes: " +
+        "an EKS add-on build '-eksbuild.N' (N a positive integer, lower case, as in 'v1.12.2-eksbuild.1') and an upstream " +
+        "release candidate '-rcN' (as in 'v1.12.1-rc1'); build metadata may follow after '+'.";
     private SemVersion? _upstream;
 
     // Built on first use and kept: a verdict's reason names the version several times.
     private string? _upstreamRelease;
     private string? _text;
+    private ComponentVersion? _release;
 
     private ComponentVersion(string original, int major, int? minor, int? patch, string prerelease, int? eksBuild, string metadata, ImageReference? image)
     {
@@ -76,6 +87,24 @@ public sealed class ComponentVersion : IEquatable<ComponentVersion>, IComparable
             : Patch is null ? string.Create(CultureInfo.InvariantCulture, $"{Major}.{Minor}")
             : string.Create(CultureInfo.InvariantCulture, $"{Major}.{Minor}.{Patch}");
         return IsPrerelease ? core + "-" + Prerelease : core;
+    }
+
+    /// <summary>
+    /// The upstream release this version is or packages, as a version of its own: <c>v1.12.2</c> for
+    /// <c>602401143452.dkr.ecr.us-west-2.amazonaws.com/amazon-k8s-cni:v1.12.2-eksbuild.1+meta</c>.
+    /// </summary>
+    public ComponentVersion Release => _release ??= CreateRelease();
+
+    /// <summary>The release a pre-release leads up to (<c>v1.12.5</c> for <c>v1.12.5-rc1</c>); for a release, <see cref="Release"/>.</summary>
+    internal ComponentVersion FinalRelease => IsPrerelease
+        ? new ComponentVersion(string.Create(CultureInfo.InvariantCulture, $"{Major}.{Minor}.{Patch}"), Major, Minor, Patch, string.Empty, null, string.Empty, null)
+        : Release;
+
+    private ComponentVersion CreateRelease()
+    {
+        var release = new ComponentVersion("v" + UpstreamRelease, Major, Minor, Patch, Prerelease, null, string.Empty, null);
+        release._text = release.Original;
+        return release;
     }
 
     /// <summary>The upstream release as a SemVer value (EKS build suffix and metadata dropped); null for partial versions.</summary>
@@ -177,16 +206,11 @@ public sealed class ComponentVersion : IEquatable<ComponentVersion>, IComparable
         }
 
         var dash = s.IndexOf('-');
-        var prerelease = ReadOnlySpan<char>.Empty;
+        var suffix = ReadOnlySpan<char>.Empty;
         if (dash >= 0)
         {
-            prerelease = s[(dash + 1)..];
+            suffix = s[(dash + 1)..];
             s = s[..dash];
-            if (!IsValidIdentifiers(prerelease) || HasNumericIdentifierWithLeadingZero(prerelease))
-            {
-                error = $"The suffix '{prerelease}' in '{original}' is malformed; expected dot-separated letters, digits and hyphens such as 'eksbuild.1' or 'rc1'.";
-                return null;
-            }
         }
 
         Span<int> numbers = stackalloc int[3];
@@ -214,19 +238,31 @@ public sealed class ComponentVersion : IEquatable<ComponentVersion>, IComparable
             s = s[(dot + 1)..];
         }
 
-        if (count < 3 && (!prerelease.IsEmpty || !metadata.IsEmpty))
+        if (count < 3 && (dash >= 0 || !metadata.IsEmpty))
         {
             error = $"'{original}' has a suffix but only {count} version number(s); a suffix needs major.minor.patch.";
             return null;
         }
 
+        // The version contract: exactly two suffixes mean something. Any other suffix is refused rather than ordered as a
+        // SemVer pre-release, which would sort 'v1.11.4-eksbuild' below 1.11.4-rc1 and so outside the affected range.
         int? eksBuild = null;
-        var upstreamPrerelease = prerelease;
-        if (prerelease.StartsWith(EksBuildPrefix, StringComparison.OrdinalIgnoreCase)
-            && TryReadNumber(prerelease[EksBuildPrefix.Length..], out var build))
+        var upstreamPrerelease = ReadOnlySpan<char>.Empty;
+        if (dash >= 0)
         {
-            eksBuild = build;
-            upstreamPrerelease = ReadOnlySpan<char>.Empty;
+            if (suffix.StartsWith(EksBuildPrefix, StringComparison.Ordinal) && TryReadPositiveNumber(suffix[EksBuildPrefix.Length..], out var build))
+            {
+                eksBuild = build;
+            }
+            else if (suffix.StartsWith(ReleaseCandidatePrefix, StringComparison.Ordinal) && TryReadPositiveNumber(suffix[ReleaseCandidatePrefix.Length..], out _))
+            {
+                upstreamPrerelease = suffix;
+            }
+            else
+            {
+                error = UnknownSuffix(suffix, original);
+                return null;
+            }
         }
 
         return new ComponentVersion(
@@ -255,6 +291,9 @@ public sealed class ComponentVersion : IEquatable<ComponentVersion>, IComparable
         return true;
     }
 
+    /// <summary>A positive integer without leading zeros or sign, at most 9 digits (an EKS build or release-candidate number).</summary>
+    private static bool TryReadPositiveNumber(ReadOnlySpan<char> part, out int value) => TryReadNumber(part, out value) && value > 0;
+
     private static bool IsValidIdentifiers(ReadOnlySpan<char> text)
     {
         if (text.IsEmpty) return false;
@@ -275,30 +314,22 @@ public sealed class ComponentVersion : IEquatable<ComponentVersion>, IComparable
         return identifierLength > 0;
     }
 
-    private static bool HasNumericIdentifierWithLeadingZero(ReadOnlySpan<char> text)
+    /// <summary>
+    /// The one display form of a version, as upstream tags and EKS add-on versions are written: a <c>v</c>, no white
+    /// space, no image, metadata kept: <c>v1.12.2-eksbuild.1</c>, <c>v1.12.1-rc1</c>, <c>v1.12</c>.
+    /// </summary>
+    public override string ToString() => _text ??= "v" + SemVerText;
+
+    /// <summary>The version as upstream SemVer text without the <c>v</c> (<c>1.12.2-eksbuild.1</c>), as the data format and OSV write it.</summary>
+    internal string SemVerText
     {
-        while (!text.IsEmpty)
+        get
         {
-            var dot = text.IndexOf('.');
-            var identifier = dot < 0 ? text : text[..dot];
-            var numeric = true;
-            foreach (var c in identifier) numeric &= char.IsAsciiDigit(c);
-            if (numeric && identifier.Length > 1 && identifier[0] == '0') return true;
-            text = dot < 0 ? ReadOnlySpan<char>.Empty : text[(dot + 1)..];
+            var text = UpstreamRelease;
+            if (EksBuild is { } build) text += string.Create(CultureInfo.InvariantCulture, $"-eksbuild.{build}");
+            if (Metadata.Length > 0) text += "+" + Metadata;
+            return text;
         }
-
-        return false;
-    }
-
-    /// <summary>The normalized version: no <c>v</c>, no white space, no image, metadata kept: <c>1.12.2-eksbuild.1</c>.</summary>
-    public override string ToString() => _text ??= Format();
-
-    private string Format()
-    {
-        var text = UpstreamRelease;
-        if (EksBuild is { } build) text += string.Create(CultureInfo.InvariantCulture, $"-eksbuild.{build}");
-        if (Metadata.Length > 0) text += "+" + Metadata;
-        return text;
     }
 
     /// <inheritdoc/>

@@ -16,7 +16,7 @@ public class CheckVersionTests
         Assert.True(run.ExitCode == 1, run.Describe());
         var lines = CliProcess.Lines(run.StandardOutput);
         Assert.True(lines[0] == "v1.12.2-eksbuild.1  EKSA-2023-0001  AFFECTED", run.Describe());
-        Assert.Contains(lines, l => l.StartsWith("action: Upgrade vpc-cni to v1.12.5 or later (EKS add-on v1.12.6-eksbuild.2)", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("action: Upgrade vpc-cni to v1.12.5 or later.", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -51,13 +51,13 @@ public class CheckVersionTests
     }
 
     [Fact]
-    public async Task Kubernetes_1_27_withholds_the_rollback_that_1_25_offers()
+    public async Task Kubernetes_1_27_withholds_the_rollback_that_1_24_offers()
     {
-        var on127 = await Run("v1.12.2-eksbuild.1", "--k8s", "1.27");
-        var on125 = await Run("v1.12.2-eksbuild.1", "--k8s", "1.25");
+        var on127 = await Run("v1.12.0-eksbuild.1", "--k8s", "1.27");
+        var on125 = await Run("v1.12.0-eksbuild.1", "--k8s", "1.24");
 
         Assert.True(on127.ExitCode == 1, on127.Describe());
-        Assert.True(on127.StandardOutput.Contains("Do not roll back to v1.11.3: Kubernetes 1.27 is 1.26 or later", StringComparison.Ordinal), on127.Describe());
+        Assert.True(on127.StandardOutput.Contains("Do not roll back to v1.11.3: v1.11.3 is below v1.12.5, upstream's oldest recommended version for Kubernetes 1.27", StringComparison.Ordinal), on127.Describe());
         Assert.True(on125.ExitCode == 1, on125.Describe());
         Assert.True(on125.StandardOutput.Contains("v1.11.3", StringComparison.Ordinal) && !on125.StandardOutput.Contains("Do not roll back", StringComparison.Ordinal), on125.Describe());
     }
@@ -77,11 +77,11 @@ public class CheckVersionTests
         Assert.All(verdicts, v => Assert.Equal("EKSA-2023-0001", v.GetProperty("advisoryId").GetString()));
 
         var affected = verdicts[0];
-        Assert.Equal("1.12.2-eksbuild.1", affected.GetProperty("version").GetString());
+        Assert.Equal("v1.12.2-eksbuild.1", affected.GetProperty("version").GetString());
         var action = affected.GetProperty("action");
         Assert.Equal("v1.12.5", action.GetProperty("upgradeTo").GetString());
         Assert.Equal(JsonValueKind.Null, action.GetProperty("mitigationTarget").ValueKind);
-        Assert.Contains("1.27", action.GetProperty("mitigationWithheldReason").GetString(), StringComparison.Ordinal);
+        Assert.Contains("2321", action.GetProperty("mitigationWithheldReason").GetString(), StringComparison.Ordinal);
         Assert.Equal(JsonValueKind.Null, verdicts[1].GetProperty("action").ValueKind);
         Assert.Equal(JsonValueKind.Null, verdicts[2].GetProperty("version").ValueKind);
     }
@@ -89,7 +89,7 @@ public class CheckVersionTests
     [Fact]
     public async Task Json_output_without_kubernetes_offers_the_rollback()
     {
-        var run = await Run("--json", "v1.12.2");
+        var run = await Run("--json", "v1.12.0");
 
         Assert.True(run.ExitCode == 1, run.Describe());
         using var document = JsonDocument.Parse(run.StandardOutput);

@@ -32,7 +32,7 @@ public class CoreExamplesTests
     public async Task The_quick_start_prints_the_verdict_and_the_action()
     {
         var output = await RunAsync(ReadmeExamples.CodeBlock("Quick start (C#)", "csharp"));
-        Assert.Contains("data 2026.11.28", output, StringComparison.Ordinal);
+        Assert.Contains("data 2026.12.01", output, StringComparison.Ordinal);
         Assert.Contains("EKSA-2023-0001: Affected (as published: Affected)", output, StringComparison.Ordinal);
         Assert.Contains("Upgrade vpc-cni to v1.12.5 or later", output, StringComparison.Ordinal);
         Assert.Contains("Do not roll back to v1.11.3", output, StringComparison.Ordinal);

@@ -69,10 +69,10 @@ public class CsxScriptTests
 
     [Theory]
     [InlineData("1.27", "Do not roll back")]
-    [InlineData("1.25", "rolling back to v1.11.3 avoids the defect")]
+    [InlineData("1.24", "rolling back to v1.11.3 avoids the defect")]
     public async Task The_mitigation_is_offered_only_where_the_Kubernetes_version_allows_it(string kubernetes, string expected)
     {
-        var run = await Run(["v1.12.2-eksbuild.1", "--k8s", kubernetes]);
+        var run = await Run(["v1.12.0-eksbuild.1", "--k8s", kubernetes]);
         Assert.True(run.ExitCode == 1, run.Describe());
         Assert.Contains(expected, run.StandardOutput, StringComparison.Ordinal);
     }

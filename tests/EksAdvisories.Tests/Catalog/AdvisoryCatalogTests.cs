@@ -13,7 +13,7 @@ public class AdvisoryCatalogTests
         var catalog = AdvisoryCatalog.Default;
         Assert.Same(catalog, AdvisoryCatalog.Default);
         Assert.Equal(["EKSA-2023-0001"], catalog.Advisories.Select(a => a.Id));
-        Assert.Equal("2026.11.28", catalog.DataVersion);
+        Assert.Equal("2026.12.01", catalog.DataVersion);
     }
 
     [Fact]

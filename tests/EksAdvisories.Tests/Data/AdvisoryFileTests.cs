@@ -79,14 +79,15 @@ public class AdvisoryFileTests
     public void The_data_records_what_was_published_and_what_is_true()
     {
         var a = AdvisoryCatalog.Default.Get("EKSA-2023-0001");
+        Assert.NotNull(a.AsPublished);
         Assert.Equal(">=1.11.3 <=1.12.2", a.AsPublished.RangeText);
-        Assert.Equal("1.12.3", a.AsPublished.FixedIn);
+        Assert.Equal("v1.12.3", a.AsPublished.FixedIn.ToString());
         Assert.Equal(">=1.11.4-rc1 <1.12.5", a.Affected.Range.ToString());
         Assert.Equal("1.12.5", a.Affected.Range.FixedVersion);
-        Assert.Equal("1.12.5", a.Remediation.FirstReleasedFixedVersion);
-        Assert.Equal(["1.12.3", "1.12.4"], a.Affected.NeverReleased);
+        Assert.Equal("v1.12.5", a.Remediation.FirstReleasedFixedVersion.ToString());
+        Assert.Equal(["v1.12.3", "v1.12.4"], a.Affected.NeverReleased.Select(v => v.ToString()));
         Assert.Equal(new KubernetesVersion(1, 26), a.Mitigation.UnsafeFromKubernetesVersion);
-        Assert.Equal(2, a.Revision);
+        Assert.Equal(3, a.Revision);
         Assert.Contains(a.References, r => r.Type == "FIX" && r.Url.AbsoluteUri.EndsWith("/pull/2210", StringComparison.Ordinal));
         Assert.Contains(a.References, r => r.Type == "INTRODUCED" && r.Url.AbsoluteUri.EndsWith("/pull/1975", StringComparison.Ordinal));
         Assert.Contains(a.References, r => r.Url.AbsoluteUri.EndsWith("/pull/2276", StringComparison.Ordinal));
@@ -138,6 +139,19 @@ public class AdvisoryFileTests
         { "schemaVersion", "\"2.0.0\"", "$.schemaVersion" },
         { "id", "\"eksa-1\"", "$.id" },
         { "affected.knownUnaffectedReleases.0", "\"1.12.0\"", "$.affected.knownUnaffectedReleases[0]" },
+        // Inverted: the fix before the introduction would call every release from v1.12.5 on affected.
+        { "affected.events", "[{\"introduced\":\"1.12.5\"},{\"fixed\":\"1.11.4\"}]", "$.affected.events" },
+        // Empty: introduced and fixed at one version would call every release unaffected.
+        { "affected.events", "[{\"introduced\":\"1.12.5\"},{\"fixed\":\"1.12.5\"}]", "$.affected.events" },
+        { "affected.events", "[{\"fixed\":\"1.12.5\"}]", "$.affected.events" },
+        { "remediation.fixedIn", "\"1.12.0\"", "$.remediation.fixedIn" },
+        { "remediation.fixedIn", "\"1.10.0\"", "$.remediation.fixedIn" },
+        { "remediation.firstFixedAddonVersion", "\"v1.12.2-eksbuild.1\"", "$.remediation.firstFixedAddonVersion" },
+        { "asPublished.events", "[{\"lastAffected\":\"1.12.2\"},{\"introduced\":\"1.12.3\"}]", "$.asPublished.events" },
+        { "schemaVersion", "\"3.1.0\"", "$.schemaVersion" },
+        { "published", "\"2023-11-21T00:00:00+02:00\"", "$.published" },
+        { "affected.knownAffectedReleases.0", "\"v1.12.0\"", "$.affected.knownAffectedReleases[0]" },
+        { "affected.knownAffectedReleases.0", "\"1.12.0-linux-amd64\"", "$.affected.knownAffectedReleases[0]" },
     };
 
     [Theory]

@@ -140,45 +140,29 @@ public class AdvisoryEvaluationTests
     }
 
     [Fact]
-    public void Action_names_the_first_released_fix_and_the_addon_build()
+    public void Action_names_the_first_released_fix_and_a_build_only_where_the_data_knows_eks_offers_it()
     {
-        var action = Advisory.Evaluate("v1.12.2-eksbuild.1").Action!;
-        Assert.Equal("v1.12.5", action.UpgradeTo);
-        Assert.Equal(Advisory.Remediation.RecommendedAddonVersion, action.RecommendedAddonVersion);
+        var action = Advisory.Evaluate("v1.12.2-eksbuild.1", "1.27").Action!;
+        Assert.Equal("v1.12.5", action.UpgradeTo.ToString());
+        Assert.Equal("v1.12.6-eksbuild.2", $"{action.RecommendedAddonVersion}");
+        Assert.Null(action.AddonVersionsCommand);
         Assert.Contains("v1.12.5", action.Summary);
         Assert.Contains(action.UpgradeCaveats, c => c.Contains("never released"));
-    }
 
-    [Theory]
-    [InlineData("1.24", true)]
-    [InlineData("v1.25.16-eks-1234567", true)]
-    [InlineData("1.26", false)]
-    [InlineData("v1.29.3-eks-5e0fdde", false)]
-    public void Mitigation_is_offered_only_below_kubernetes_1_26(string kubernetes, bool offered)
-    {
-        var action = Advisory.Evaluate("v1.12.2-eksbuild.1", kubernetes).Action!;
-        Assert.Equal(offered, action.Mitigation is not null);
-        Assert.Equal(offered, action.MitigationWithheldReason is null);
-        if (offered)
-        {
-            Assert.Equal("1.11.3", action.Mitigation!.TargetVersion);
-            Assert.Contains("rolling back to v1.11.3", action.Summary);
-        }
-        else
-        {
-            Assert.Contains("only remedy", action.MitigationWithheldReason);
-            Assert.Contains("Do not roll back", action.Summary);
-        }
+        var unknownCluster = Advisory.Evaluate("v1.12.2-eksbuild.1").Action!;
+        Assert.Null(unknownCluster.RecommendedAddonVersion);
+        Assert.Equal("aws eks describe-addon-versions --addon-name vpc-cni --kubernetes-version <cluster version>", unknownCluster.AddonVersionsCommand);
     }
 
     [Fact]
-    public void Unknown_kubernetes_version_offers_the_mitigation_with_its_condition()
+    public void Unknown_kubernetes_version_offers_the_mitigation_with_the_versions_where_it_changes()
     {
-        var action = Advisory.Evaluate("v1.12.2-eksbuild.1").Action!;
+        var action = Advisory.Evaluate("v1.12.0-eksbuild.1").Action!;
         Assert.NotNull(action.Mitigation);
-        Assert.Contains("older than 1.26", action.Summary);
+        Assert.Contains(action.MitigationCaveats, c => c.Contains("older than 1.25", StringComparison.Ordinal));
+        Assert.Contains("older than 1.25", action.Summary);
 
-        var garbled = Advisory.Evaluate("v1.12.2-eksbuild.1", "banana").Action!;
+        var garbled = Advisory.Evaluate("v1.12.0-eksbuild.1", "banana").Action!;
         Assert.NotNull(garbled.Mitigation);
         Assert.Contains("'banana' is not a Kubernetes version", garbled.Summary);
     }

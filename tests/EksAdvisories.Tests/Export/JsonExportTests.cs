@@ -46,6 +46,8 @@ public class JsonExportTests
         Assert.Equal(a.Affected.KnownUnaffectedReleases, b.Affected.KnownUnaffectedReleases);
         Assert.Equal(a.Affected.NeverReleased, b.Affected.NeverReleased);
 
+        Assert.NotNull(a.AsPublished);
+        Assert.NotNull(b.AsPublished);
         Assert.Equal(a.AsPublished.RangeText, b.AsPublished.RangeText);
         AssertEvents(a.AsPublished.Range, b.AsPublished.Range);
         Assert.Equal(a.AsPublished.FixedIn, b.AsPublished.FixedIn);

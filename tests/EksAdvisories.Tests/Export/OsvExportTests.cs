@@ -53,7 +53,7 @@ public class OsvExportTests
         var osv = Osv();
         Assert.Equal("1.7.0", osv.GetProperty("schema_version").GetString());
         Assert.Equal("x_EKSA-2023-0001", osv.GetProperty("id").GetString());
-        Assert.Equal("2026-11-28T00:00:00Z", osv.GetProperty("modified").GetString());
+        Assert.Equal("2026-12-01T00:00:00Z", osv.GetProperty("modified").GetString());
         Assert.Equal("2023-11-21T00:00:00Z", osv.GetProperty("published").GetString());
         Assert.Equal(Advisory.Title, osv.GetProperty("summary").GetString());
     }
@@ -106,7 +106,7 @@ public class OsvExportTests
     {
         var db = JsonDocument.Parse(Advisory.ToOsvJson("2026.11.28")).RootElement.GetProperty("database_specific");
         Assert.Equal("EKSA-2023-0001", db.GetProperty("advisory_id").GetString());
-        Assert.Equal(2, db.GetProperty("revision").GetInt32());
+        Assert.Equal(3, db.GetProperty("revision").GetInt32());
         Assert.Equal("2026.11.28", db.GetProperty("data_version").GetString());
         Assert.Equal(">=1.11.3 <=1.12.2", db.GetProperty("as_published").GetProperty("range").GetString());
         Assert.Equal("1.12.3", db.GetProperty("as_published").GetProperty("fixed_in").GetString());

@@ -133,7 +133,7 @@ public class ReaderTests
         Assert.Equal("1", ds.Env["WARM_PREFIX_TARGET"]);
         Assert.Equal("1", ds.Env["WARM_ENI_TARGET"]);
         Assert.Null(ds.Env["WARM_IP_TARGET"]);
-        Assert.Equal("1.12.0-eksbuild.1", ComponentVersion.Parse(ds.Image).ToString());
+        Assert.Equal("v1.12.0-eksbuild.1", ComponentVersion.Parse(ds.Image).ToString());
     }
 
     [Fact]
@@ -165,7 +165,7 @@ public class ReaderTests
     {
         var eni = new SyntheticEni("eni-0a1b2c3d4e5f60718", 0, "10.0.1.10", [], [], []);
         var snapshot = SyntheticNode.Snapshot([eni], cniVersion: "  v1.12.5-eksbuild.1\n", daemonSetEnv: "[]");
-        Assert.Equal("1.12.5-eksbuild.1", snapshot.CniVersion!.ToString());
+        Assert.Equal("v1.12.5-eksbuild.1", snapshot.CniVersion!.ToString());
         Assert.Equal("cni-version.txt", snapshot.CniVersionSource);
     }
 
@@ -174,7 +174,7 @@ public class ReaderTests
     {
         var eni = new SyntheticEni("eni-0a1b2c3d4e5f60718", 0, "10.0.1.10", [], [], []);
         var snapshot = SyntheticNode.Snapshot([eni], cniVersion: "latest", daemonSetEnv: "[]");
-        Assert.Equal("1.12.2-eksbuild.1", snapshot.CniVersion!.ToString());
+        Assert.Equal("v1.12.2-eksbuild.1", snapshot.CniVersion!.ToString());
         Assert.Contains("cni-version.txt holds 'latest'", snapshot.CniVersionProblem);
     }
 }

@@ -24,7 +24,7 @@ public class SampleSnapshotTests
     {
         var report = IpamdReconcileChecker.Check(Sample("stuck-affected"));
 
-        Assert.Equal("1.12.2-eksbuild.1", report.CniVersion);
+        Assert.Equal("v1.12.2-eksbuild.1", report.CniVersion);
         Assert.Equal(IpamdBehavior.Affected, report.Behavior);
         Assert.Equal(AffectedStatus.Affected, report.AdvisoryStatus);
         Assert.NotNull(report.Action);
@@ -68,7 +68,7 @@ public class SampleSnapshotTests
     {
         var report = IpamdReconcileChecker.Check(Sample("at-risk"));
 
-        Assert.Equal("1.12.2-eksbuild.1", report.CniVersion);
+        Assert.Equal("v1.12.2-eksbuild.1", report.CniVersion);
         Assert.Contains("aws-node-daemonset.json", report.CniVersionSource);
         Assert.DoesNotContain(report.Findings, f => f.Code == FindingCodes.DatastoreMissingAddresses);
         Assert.Contains(report.Findings, f => f.Code == FindingCodes.ImdsStale && f.EniId == "eni-0b2c3d4e5f6071829");

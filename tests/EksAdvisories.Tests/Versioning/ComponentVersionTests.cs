@@ -3,16 +3,16 @@ namespace EksAdvisories.Tests.Versioning;
 public class ComponentVersionTests
 {
     [Theory]
-    [InlineData("1.12.2", "1.12.2", 1, 12, 2, "", null)]
-    [InlineData("v1.12.2", "1.12.2", 1, 12, 2, "", null)]
-    [InlineData("V1.12.2", "1.12.2", 1, 12, 2, "", null)]
-    [InlineData("  v1.12.2\t\n", "1.12.2", 1, 12, 2, "", null)]
-    [InlineData("v1.12.2-eksbuild.1", "1.12.2-eksbuild.1", 1, 12, 2, "", 1)]
-    [InlineData("v1.11.4-eksbuild.3", "1.11.4-eksbuild.3", 1, 11, 4, "", 3)]
-    [InlineData("v1.12.1-rc1", "1.12.1-rc1", 1, 12, 1, "rc1", null)]
-    [InlineData("1.11.4-rc1", "1.11.4-rc1", 1, 11, 4, "rc1", null)]
-    [InlineData("v1.12.2+build.7", "1.12.2+build.7", 1, 12, 2, "", null)]
-    [InlineData("v1.12.2-eksbuild.1+abc", "1.12.2-eksbuild.1+abc", 1, 12, 2, "", 1)]
+    [InlineData("1.12.2", "v1.12.2", 1, 12, 2, "", null)]
+    [InlineData("v1.12.2", "v1.12.2", 1, 12, 2, "", null)]
+    [InlineData("V1.12.2", "v1.12.2", 1, 12, 2, "", null)]
+    [InlineData("  v1.12.2\t\n", "v1.12.2", 1, 12, 2, "", null)]
+    [InlineData("v1.12.2-eksbuild.1", "v1.12.2-eksbuild.1", 1, 12, 2, "", 1)]
+    [InlineData("v1.11.4-eksbuild.3", "v1.11.4-eksbuild.3", 1, 11, 4, "", 3)]
+    [InlineData("v1.12.1-rc1", "v1.12.1-rc1", 1, 12, 1, "rc1", null)]
+    [InlineData("1.11.4-rc1", "v1.11.4-rc1", 1, 11, 4, "rc1", null)]
+    [InlineData("v1.12.2+build.7", "v1.12.2+build.7", 1, 12, 2, "", null)]
+    [InlineData("v1.12.2-eksbuild.1+abc", "v1.12.2-eksbuild.1+abc", 1, 12, 2, "", 1)]
     public void Reads_every_form_a_cluster_shows(string input, string normalized, int major, int minor, int patch, string prerelease, int? eksBuild)
     {
         var v = ComponentVersion.Parse(input);
@@ -106,12 +106,12 @@ public class ComponentVersionTests
     }
 
     [Theory]
-    [InlineData("1.11.4-rc1", "1.11.4-rc2")]
-    [InlineData("1.11.4-rc2", "1.11.4")]
-    [InlineData("1.11.4", "1.11.4-eksbuild.1")]
-    [InlineData("1.11.4-eksbuild.3", "1.11.5")]
-    [InlineData("1.12", "1.12.0")]
-    [InlineData("1.9.3", "1.10.0")]
+    [InlineData("1.11.4-rc1", "v1.11.4-rc2")]
+    [InlineData("1.11.4-rc2", "v1.11.4")]
+    [InlineData("1.11.4", "v1.11.4-eksbuild.1")]
+    [InlineData("1.11.4-eksbuild.3", "v1.11.5")]
+    [InlineData("1.12", "v1.12.0")]
+    [InlineData("1.9.3", "v1.10.0")]
     public void Orders_by_upstream_precedence_then_eks_build(string lower, string higher)
     {
         var a = ComponentVersion.Parse(lower);
@@ -130,11 +130,11 @@ public class ComponentVersionTests
     }
 
     [Theory]
-    [InlineData("1.12.2")]
-    [InlineData("1.12.2-eksbuild.1")]
-    [InlineData("1.12.1-rc1")]
-    [InlineData("1.12.2-eksbuild.1+meta.1")]
-    [InlineData("1.12")]
+    [InlineData("v1.12.2")]
+    [InlineData("v1.12.2-eksbuild.1")]
+    [InlineData("v1.12.1-rc1")]
+    [InlineData("v1.12.2-eksbuild.1+meta.1")]
+    [InlineData("v1.12")]
     public void Normalized_text_parses_back_to_the_same_version(string normalized)
     {
         var v = ComponentVersion.Parse(normalized);

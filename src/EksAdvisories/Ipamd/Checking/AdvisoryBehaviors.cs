@@ -22,6 +22,13 @@ internal static class AdvisoryBehaviors
     public static IpamdBehavior? ForVersion(Advisory advisory, ComponentVersion version, out string reason)
     {
         // The text overload answers from the advisory's bounded verdict cache: a fleet has few distinct versions.
+        // A candidate of a release the advisory lists as never released (v1.12.3-rc1) carries code nobody shipped.
+        if (version.IsPrerelease && !version.IsPartial && advisory.Affected.NeverReleased.Any(r => r.Major == version.Major && r.Minor == version.Minor && r.Patch == version.Patch))
+        {
+            reason = $"{version} is a release candidate of v{version.Major}.{version.Minor}.{version.Patch}, which {advisory.Id} lists as never released, so its code is unknown; check the version actually deployed";
+            return null;
+        }
+
         var verdict = advisory.Evaluate(version.Original, null);
         reason = verdict.Reason;
         switch (verdict.Status)

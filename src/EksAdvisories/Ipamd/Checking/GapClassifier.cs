@@ -14,9 +14,10 @@ internal static class GapClassifier
         foreach (var entry in run.MissingAtEnd) counts[entry.EniId] = counts.GetValueOrDefault(entry.EniId) + 1;
 
         var pd = input.PrefixDelegation;
-        var imds = input.Imds.ToDictionary(e => e.Id, StringComparer.Ordinal);
-        var datastore = input.Datastore.ToDictionary(e => e.Id, StringComparer.Ordinal);
-        var ec2 = input.Ec2.ToDictionary(e => e.Id, StringComparer.Ordinal);
+        // IMDS may name one ENI under two MACs: the first one counts, as everywhere else.
+        var imds = ById(input.Imds);
+        var datastore = ById(input.Datastore);
+        var ec2 = ById(input.Ec2);
         var wanted = NextRequest.WantedWhenLow(input.Pool, input.Mechanics.PrefixPoolEarlyReturn);
         foreach (var (id, missing) in counts.OrderBy(c => c.Key, StringComparer.Ordinal))
         {
@@ -42,5 +43,12 @@ internal static class GapClassifier
         }
 
         return gaps;
+    }
+
+    private static Dictionary<string, SimEni> ById(IReadOnlyList<SimEni> enis)
+    {
+        var byId = new Dictionary<string, SimEni>(enis.Count, StringComparer.Ordinal);
+        foreach (var eni in enis) byId.TryAdd(eni.Id, eni);
+        return byId;
     }
 }

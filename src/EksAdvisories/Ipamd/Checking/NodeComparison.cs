@@ -121,7 +121,8 @@ internal static class NodeComparison
             ? NextRequest.Wanted(input.Pool, total, assigned, FreePrefixes(input), input.Mechanics.PrefixPoolEarlyReturn)
             : NextRequest.WantedWhenLow(input.Pool, input.Mechanics.PrefixPoolEarlyReturn);
         if (wanted == 0) return;
-        var ec2 = input.Ec2.ToDictionary(e => e.Id, StringComparer.Ordinal);
+        var ec2 = new Dictionary<string, SimEni>(input.Ec2.Count, StringComparer.Ordinal);
+        foreach (var eni in input.Ec2) ec2.TryAdd(eni.Id, eni);
         foreach (var eni in input.Datastore)
         {
             if (eni.Cidrs.Count >= input.MaxUnitsPerEni || (input.CustomNetworking && eni.IsPrimary) || (input.Mechanics.TrunkEniSkipped && eni.IsTrunk)) continue;

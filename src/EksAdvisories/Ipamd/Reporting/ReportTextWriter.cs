@@ -19,7 +19,7 @@ internal static class ReportTextWriter
             : "ENI limits unknown";
         Line($"Node:     {report.InstanceType ?? "unknown instance type"} ({limits}), {(report.Settings.PrefixDelegation ? "prefix-delegation" : "secondary-IP")} mode");
         Line($"Settings: {report.Settings}");
-        Line($"CNI:      {(report.CniVersion is { } v ? "v" + v + " (from " + report.CniVersionSource + ")" : "unknown")}; behaviour {(report.Behavior?.ToString() ?? "unknown")}: {report.BehaviorReason}");
+        Line($"CNI:      {(report.CniVersion is { } v ? v + " (from " + report.CniVersionSource + ")" : "unknown")}; behaviour {(report.Behavior?.ToString() ?? "unknown")}: {report.BehaviorReason}");
         if (report.Advisory is { } advisory)
         {
             Line($"Advisory: {advisory.AdvisoryId} {advisory.Status}: {advisory.Reason}");

@@ -245,5 +245,5 @@ public sealed class NodeSnapshot
 
     /// <inheritdoc/>
     public override string ToString() =>
-        $"{Source}: {InstanceType ?? "unknown instance type"}, {Ec2.Count} ENI(s), CNI {(CniVersion is null ? "unknown" : "v" + CniVersion)}";
+        $"{Source}: {InstanceType ?? "unknown instance type"}, {Ec2.Count} ENI(s), CNI {(CniVersion?.ToString() ?? "unknown")}";
 }

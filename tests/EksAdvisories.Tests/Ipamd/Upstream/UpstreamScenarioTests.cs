@@ -171,16 +171,18 @@ public class UpstreamScenarioTests
     [Fact]
     public void A_revised_range_loaded_at_run_time_changes_the_behaviour_with_no_code_change()
     {
-        // The same v1.12.6 node, checked with data whose range says the fix came only in v1.13.0.
-        var text = File.ReadAllText(RepositoryPaths.Combine("advisories", "EKSA-2023-0001.json"))
-            .Replace("{ \"fixed\": \"1.12.5\" }", "{ \"fixed\": \"1.13.0\" }", StringComparison.Ordinal)
-            .Replace("\"1.12.5\", \"1.12.6\", ", string.Empty, StringComparison.Ordinal)
-            .Replace("\"fixedIn\": \"1.12.5\"", "\"fixedIn\": \"1.13.0\"", StringComparison.Ordinal)
-            .Replace("\"firstReleasedFixedVersion\": \"1.12.5\"", "\"firstReleasedFixedVersion\": \"1.13.0\"", StringComparison.Ordinal)
-            .Replace("\"firstFixedAddonVersion\": \"v1.12.5-eksbuild.1\"", "\"firstFixedAddonVersion\": \"v1.13.0-eksbuild.1\"", StringComparison.Ordinal)
-            .Replace("\"recommendedAddonVersion\": \"v1.12.6-eksbuild.2\"", "\"recommendedAddonVersion\": \"v1.13.4-eksbuild.1\"", StringComparison.Ordinal);
+        // The same v1.12.5 node, checked with data whose range says the fix came only in v1.12.6.
+        var data = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(RepositoryPaths.Combine("advisories", "EKSA-2023-0001.json")))!;
+        data["affected"]!["events"]![1]!["fixed"] = "1.12.6";
+        var unaffected = data["affected"]!["knownUnaffectedReleases"]!.AsArray();
+        unaffected.Remove(unaffected.First(n => (string?)n == "1.12.5"));
+        data["affected"]!["knownAffectedReleases"]!.AsArray().Add("1.12.5");
+        data["remediation"]!["fixedIn"] = "1.12.6";
+        data["remediation"]!["firstReleasedFixedVersion"] = "1.12.6";
+        data["remediation"]!["firstFixedAddonVersion"] = "v1.12.6-eksbuild.1";
+        var text = data.ToJsonString();
         var catalog = AdvisoryCatalog.Load(new MemoryStream(Encoding.UTF8.GetBytes(text)), "revised.json");
-        var node = Snapshot("v1.12.6", NodeType.M5Large, [Full0(), Stale1(pods: 5)]);
+        var node = Snapshot("v1.12.5", NodeType.M5Large, [Full0(), Stale1(pods: 5)]);
 
         Assert.Equal(IpamdBehavior.Fixed, IpamdReconcileChecker.Check(node).Behavior);
         var revised = IpamdReconcileChecker.Check(node, new ReconcileCheckOptions { Advisory = catalog.Get(ReconcileCheckOptions.ReconcileAdvisoryId) });

@@ -3,7 +3,7 @@
 #pragma warning disable CA1812 // Instantiated by the source-generated serializer.
 #pragma warning disable CA1056, CA2227, CA1002 // Wire types mirror the JSON exactly.
 
-namespace EksAdvisories.Json;
+namespace EksAdvisories.Data;
 
 internal sealed class AdvisoryBundleDocument
 {
@@ -17,8 +17,8 @@ internal sealed class AdvisoryDocument
     public string? SchemaVersion { get; set; }
     public string? Id { get; set; }
     public int? Revision { get; set; }
-    public DateTimeOffset? Published { get; set; }
-    public DateTimeOffset? Modified { get; set; }
+    public string? Published { get; set; }
+    public string? Modified { get; set; }
     public string? Title { get; set; }
     public string? Summary { get; set; }
     public ComponentDocument? Component { get; set; }
@@ -65,6 +65,7 @@ internal sealed class AsPublishedDocument
     public List<EventDocument?>? Events { get; set; }
     public string? FixedIn { get; set; }
     public string? MitigationTarget { get; set; }
+    public List<string?>? KnownUnaffectedReleases { get; set; }
 }
 
 internal sealed class RootCauseDocument
@@ -75,6 +76,19 @@ internal sealed class RootCauseDocument
     public string? IntroducedByCommit { get; set; }
     public string? FixedBy { get; set; }
     public string? FixedByCommit { get; set; }
+    public List<ReleaseLineDocument?>? Commits { get; set; }
+}
+
+internal sealed class ReleaseLineDocument
+{
+    public string? Line { get; set; }
+    public string? IntroducedBy { get; set; }
+    public string? IntroducedVia { get; set; }
+    public string? FirstTag { get; set; }
+    public string? FixedBy { get; set; }
+    public string? FixedVia { get; set; }
+    public string? FixedFirstTag { get; set; }
+    public string? Note { get; set; }
 }
 
 internal sealed class RemediationDocument
@@ -92,13 +106,31 @@ internal sealed class MitigationDocument
     public string? TargetVersion { get; set; }
     public string? Description { get; set; }
     public string? UnsafeFromKubernetesVersion { get; set; }
+    public List<PitfallDocument?>? UnsafeFromVersions { get; set; }
     public List<string?>? Caveats { get; set; }
+}
+
+internal sealed class PitfallDocument
+{
+    public string? Id { get; set; }
+    public List<EventDocument?>? Events { get; set; }
+    public string? Reason { get; set; }
+    public string? Reference { get; set; }
 }
 
 internal sealed class DetectionDocument
 {
     public List<LogSignatureDocument?>? LogSignatures { get; set; }
+    public List<MetricDocument?>? Metrics { get; set; }
     public List<string?>? IntrospectionChecks { get; set; }
+}
+
+internal sealed class MetricDocument
+{
+    public string? Expression { get; set; }
+    public string? Meaning { get; set; }
+    public string? Proves { get; set; }
+    public string? DoesNotProve { get; set; }
 }
 
 internal sealed class LogSignatureDocument
@@ -106,6 +138,8 @@ internal sealed class LogSignatureDocument
     public string? Id { get; set; }
     public string? Text { get; set; }
     public string? Meaning { get; set; }
+    public string? Proves { get; set; }
+    public string? DoesNotProve { get; set; }
 }
 
 internal sealed class GlossaryDocument
@@ -133,6 +167,6 @@ internal sealed class CorrectionDocument
 internal sealed class HistoryDocument
 {
     public int? Revision { get; set; }
-    public DateTimeOffset? Date { get; set; }
+    public string? Date { get; set; }
     public string? Summary { get; set; }
 }

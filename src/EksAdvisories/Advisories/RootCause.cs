@@ -3,7 +3,7 @@ namespace EksAdvisories;
 /// <summary>Why the defect exists: what introduced it and what fixed it. This type is immutable.</summary>
 public sealed class RootCause
 {
-    internal RootCause(string description, string introducedIn, Uri introducedBy, string? introducedByCommit, Uri fixedBy, string? fixedByCommit)
+    internal RootCause(string description, ComponentVersion introducedIn, Uri introducedBy, string? introducedByCommit, Uri fixedBy, string? fixedByCommit, IList<ReleaseLineCommits> commits)
     {
         Description = description;
         IntroducedIn = introducedIn;
@@ -11,13 +11,14 @@ public sealed class RootCause
         IntroducedByCommit = introducedByCommit;
         FixedBy = fixedBy;
         FixedByCommit = fixedByCommit;
+        Commits = new System.Collections.ObjectModel.ReadOnlyCollection<ReleaseLineCommits>(commits);
     }
 
     /// <summary>The mechanism, in prose.</summary>
     public string Description { get; }
 
     /// <summary>The first upstream version carrying the defect.</summary>
-    public string IntroducedIn { get; }
+    public ComponentVersion IntroducedIn { get; }
 
     /// <summary>The change that introduced the defect.</summary>
     public Uri IntroducedBy { get; }
@@ -30,6 +31,9 @@ public sealed class RootCause
 
     /// <summary>The commit of the fix, or null.</summary>
     public string? FixedByCommit { get; }
+
+    /// <summary>The commits per upstream release line; empty when the data does not give them.</summary>
+    public IReadOnlyList<ReleaseLineCommits> Commits { get; }
 
     /// <inheritdoc/>
     public override string ToString() => Description;

@@ -9,20 +9,13 @@ namespace EksAdvisories;
 /// </summary>
 public sealed class Advisory
 {
-    private readonly VerdictCache _verdicts = new();
-    private readonly Func<string, string?, AdvisoryVerdict> _evaluateUncached;
-
-    /// <summary>The action for an affected version when the cluster's Kubernetes version is unknown, built on first use (see <see cref="ActionForUnknownKubernetes"/>).</summary>
-    private AdvisoryAction? _actionForUnknownKubernetes;
-
     internal Advisory(
         string schemaVersion, string id, int revision, DateTimeOffset published, DateTimeOffset modified,
-        string title, string summary, AdvisoryComponent component, AffectedVersions affected, PublishedStatement asPublished,
+        string title, string summary, AdvisoryComponent component, AffectedVersions affected, PublishedStatement? asPublished,
         RootCause rootCause, string impact, IList<string> triggerConditions, Remediation remediation, Mitigation mitigation,
         Detection detection, IList<GlossaryEntry> glossary, IList<AdvisoryReference> references, IList<Correction> corrections,
         IList<RevisionEntry> history)
     {
-        _evaluateUncached = EvaluateUncached;
         SchemaVersion = schemaVersion;
         Id = id;
         Revision = revision;
@@ -72,8 +65,11 @@ public sealed class Advisory
     /// <summary>The corrected affected range.</summary>
     public AffectedVersions Affected { get; }
 
-    /// <summary>The range, fix and mitigation as originally published.</summary>
-    public PublishedStatement AsPublished { get; }
+    /// <summary>
+    /// The range, fix and mitigation as originally published, or null for an advisory that has no published text to
+    /// compare with (its verdicts then answer <see cref="AdvisoryVerdict.AsPublished"/> with <see cref="AffectedStatus.Unknown"/>).
+    /// </summary>
+    public PublishedStatement? AsPublished { get; }
 
     /// <summary>Why the defect exists.</summary>
     public RootCause RootCause { get; }
@@ -99,7 +95,7 @@ public sealed class Advisory
     /// <summary>Typed links.</summary>
     public IReadOnlyList<AdvisoryReference> References { get; }
 
-    /// <summary>Published claims that upstream evidence contradicts.</summary>
+    /// <summary>Published claims that upstream evidence contradicts; empty when the advisory corrects nothing.</summary>
     public IReadOnlyList<Correction> Corrections { get; }
 
     /// <summary>One entry per revision, oldest first.</summary>
@@ -108,28 +104,16 @@ public sealed class Advisory
     /// <summary>Evaluates a version given as text; never throws for bad text (the answer is then <see cref="AffectedStatus.Unknown"/>).</summary>
     /// <param name="version">A version in any form <see cref="ComponentVersion"/> reads: <c>v1.12.2-eksbuild.1</c>, an image reference, …</param>
     /// <returns>The verdict.</returns>
-    public AdvisoryVerdict Evaluate(string? version) => Evaluate(version, null);
+    public AdvisoryVerdict Evaluate(string? version) => AdvisoryEvaluator.For(this).Evaluate(version, null);
 
     /// <summary>
-    /// Evaluates a version for a cluster of the given Kubernetes version, so that the mitigation is only offered
-    /// where it is safe. Never throws for bad text.
+    /// Evaluates a version for a cluster of the given Kubernetes version, so that the remedies fit the cluster.
+    /// Never throws for bad text.
     /// </summary>
     /// <param name="version">A version in any form <see cref="ComponentVersion"/> reads.</param>
     /// <param name="kubernetesVersion">The cluster's Kubernetes version (<c>1.27</c>, <c>v1.29.3-eks-…</c>), or null when unknown.</param>
     /// <returns>The verdict.</returns>
-    public AdvisoryVerdict Evaluate(string? version, string? kubernetesVersion)
-    {
-        if (version is null) return AdvisoryEvaluator.Evaluate(this, (string?)null, null, null);
-        return _verdicts.GetOrAdd(version, kubernetesVersion, _evaluateUncached);
-    }
-
-    private AdvisoryVerdict EvaluateUncached(string version, string? kubernetesVersion)
-    {
-        if (kubernetesVersion is null) return AdvisoryEvaluator.Evaluate(this, version, null, null);
-        return KubernetesVersion.TryParse(kubernetesVersion, out var parsed, out var error)
-            ? AdvisoryEvaluator.Evaluate(this, version, parsed, null)
-            : AdvisoryEvaluator.Evaluate(this, version, null, error);
-    }
+    public AdvisoryVerdict Evaluate(string? version, string? kubernetesVersion) => AdvisoryEvaluator.For(this).Evaluate(version, kubernetesVersion);
 
     /// <summary>Evaluates an already parsed version.</summary>
     /// <param name="version">The version.</param>
@@ -139,15 +123,8 @@ public sealed class Advisory
     public AdvisoryVerdict Evaluate(ComponentVersion version, KubernetesVersion? kubernetesVersion = null)
     {
         ArgumentNullException.ThrowIfNull(version);
-        return AdvisoryEvaluator.Evaluate(this, version, kubernetesVersion, null);
+        return AdvisoryEvaluator.For(this).Evaluate(version, kubernetesVersion, null);
     }
-
-    /// <summary>
-    /// The action for every affected version when the Kubernetes version is unknown: it depends on the advisory alone, and
-    /// actions are immutable, so one instance serves every such verdict instead of its sentences being rebuilt per call.
-    /// </summary>
-    internal AdvisoryAction ActionForUnknownKubernetes(Func<Advisory, KubernetesVersion?, string?, AdvisoryAction> build) =>
-        _actionForUnknownKubernetes ??= build(this, null, null);
 
     /// <inheritdoc/>
     public override string ToString() => Id + ": " + Title;

@@ -27,7 +27,7 @@ public sealed class AdvisoryVerdict
     public AffectedStatus AsPublished { get; }
 
     /// <summary>True when <see cref="Status"/> and <see cref="AsPublished"/> differ.</summary>
-    public bool DiffersFromPublished => Status != AsPublished;
+    public bool DiffersFromPublished => AsPublished != AffectedStatus.Unknown && Status != AsPublished;
 
     /// <summary>The normalized version, or null when the input could not be read.</summary>
     public ComponentVersion? Version { get; }

@@ -2,6 +2,7 @@ using System.Collections.ObjectModel;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Security.Cryptography;
+using EksAdvisories.Data;
 
 namespace EksAdvisories;
 
@@ -46,33 +47,31 @@ public sealed class AdvisoryCatalog
     public IReadOnlyList<Advisory> Advisories { get; }
 
     /// <summary>Reads a catalog from a stream holding one advisory file exactly as it stands in <c>advisories/</c>, or a bundle of several.</summary>
-    /// <param name="stream">The data (UTF-8 JSON). It is read to the end and not disposed.</param>
+    /// <param name="stream">The data (UTF-8 JSON, with or without a byte order mark). It is read to the end and not disposed.</param>
     /// <returns>The catalog.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="stream"/> is null.</exception>
-    /// <exception cref="AdvisoryDataException">The data is malformed, of an unsupported format version, or breaks a rule; the message says where.</exception>
+    /// <exception cref="AdvisoryDataException">
+    /// The stream cannot be read (closed, disposed, write-only, failing), or the data is malformed, of an unsupported
+    /// format major version, or breaks a rule (an inverted or empty range, a fix or mitigation target inside the range, …);
+    /// the message names the source, the JSON path and the value.
+    /// </exception>
     public static AdvisoryCatalog Load(Stream stream) => Load(stream, "advisory data stream");
 
     /// <summary>Reads a catalog from a stream, naming the source in error messages.</summary>
-    /// <param name="stream">The data (UTF-8 JSON). It is read to the end and not disposed.</param>
+    /// <param name="stream">The data (UTF-8 JSON, with or without a byte order mark). It is read to the end and not disposed.</param>
     /// <param name="sourceName">A name for the data in messages, such as its file name.</param>
     /// <returns>The catalog.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="stream"/> or <paramref name="sourceName"/> is null.</exception>
-    /// <exception cref="AdvisoryDataException">The data is malformed, of an unsupported format version, or breaks a rule; the message says where.</exception>
+    /// <exception cref="AdvisoryDataException">
+    /// The stream cannot be read, or the data is malformed, of an unsupported format major version, or breaks a rule;
+    /// the message names the source, the JSON path and the value.
+    /// </exception>
     public static AdvisoryCatalog Load(Stream stream, string sourceName)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(sourceName);
-        byte[] bytes;
-        try
-        {
-            bytes = AdvisoryDataReader.ReadAllBytes(stream, sourceName);
-        }
-        catch (IOException e)
-        {
-            throw new AdvisoryDataException($"{sourceName}: the data could not be read: {e.Message}", e);
-        }
-
-        var (dataVersion, advisories) = AdvisoryDataReader.Read(bytes, sourceName);
+        var bytes = AdvisoryDataReader.ReadAllBytes(stream, sourceName);
+        var (dataVersion, advisories) = AdvisoryDataReader.Read(bytes, sourceName, EmbeddedComponents.Instance);
         return Create(dataVersion, Convert.ToHexString(SHA256.HashData(bytes)).ToLowerInvariant(), advisories, sourceName);
     }
 
@@ -170,7 +169,7 @@ public sealed class AdvisoryCatalog
             var source = "embedded " + name[ResourcePrefix.Length..];
             var bytes = AdvisoryDataReader.ReadAllBytes(stream, source);
             hash.AppendData(bytes);
-            var (_, advisories) = AdvisoryDataReader.Read(bytes, source);
+            var (_, advisories) = AdvisoryDataReader.Read(bytes, source, EmbeddedComponents.Instance);
             foreach (var advisory in advisories)
             {
                 if (!ids.Add(advisory.Id)) throw new AdvisoryDataException($"{source}: the id '{advisory.Id}' appears in two embedded files.");
@@ -179,6 +178,13 @@ public sealed class AdvisoryCatalog
         }
 
         return Create(null, Convert.ToHexString(hash.GetHashAndReset()).ToLowerInvariant(), all, "embedded advisory data");
+    }
+
+    // The component data (releases, Kubernetes floors, add-on builds) embedded in the package; data loaded at run time
+    // is joined with it, so newer advisories get the same remedies.
+    private static class EmbeddedComponents
+    {
+        internal static readonly IReadOnlyDictionary<string, ComponentData> Instance = ComponentDataReader.ReadEmbedded(typeof(AdvisoryCatalog).Assembly);
     }
 
     // The nested holder's static initializer runs once, on first use of Default, under the runtime's type-initialization lock.

@@ -1,0 +1,145 @@
+using System.Runtime.CompilerServices;
+using Semver;
+
+namespace EksAdvisories;
+
+/// <summary>
+/// Turns a version into an <see cref="AdvisoryVerdict"/> for one advisory: the corrected and the published range,
+/// reasons, action. It owns the verdict cache, so the <see cref="Advisory"/> itself holds data only; there is one
+/// evaluator per advisory instance, created on first use and collected with it.
+/// </summary>
+internal sealed class AdvisoryEvaluator
+{
+    private static readonly ConditionalWeakTable<Advisory, AdvisoryEvaluator> Evaluators = new();
+
+    private readonly Advisory _advisory;
+    private readonly VerdictCache _verdicts = new();
+    private readonly Func<string, string?, AdvisoryVerdict> _evaluateUncached;
+
+    private AdvisoryEvaluator(Advisory advisory)
+    {
+        _advisory = advisory;
+        _evaluateUncached = EvaluateUncached;
+    }
+
+    /// <summary>The verdict cache (for tests that measure what it retains).</summary>
+    internal VerdictCache Cache => _verdicts;
+
+    /// <summary>The evaluator of <paramref name="advisory"/>.</summary>
+    public static AdvisoryEvaluator For(Advisory advisory) => Evaluators.GetValue(advisory, static a => new AdvisoryEvaluator(a));
+
+    /// <summary>Evaluates version text, answering repeated questions from the cache; never throws.</summary>
+    public AdvisoryVerdict Evaluate(string? version, string? kubernetesVersion) =>
+        version is null
+            ? Unknown(string.Empty, null, "No version was given (null); expected a version such as 'v1.12.2-eksbuild.1'.")
+            : _verdicts.GetOrAdd(version, kubernetesVersion, _evaluateUncached);
+
+    /// <summary>Evaluates version text without the cache.</summary>
+    public AdvisoryVerdict EvaluateUncached(string version, string? kubernetesVersion)
+    {
+        KubernetesVersion? kubernetes = null;
+        string? kubernetesError = null;
+        if (kubernetesVersion is not null && !KubernetesVersion.TryParse(kubernetesVersion, out kubernetes, out kubernetesError))
+        {
+            kubernetes = null;
+        }
+
+        var parsed = ComponentVersion.ParseCore(version, out var error);
+        return parsed is null ? Unknown(version, null, error!) : Evaluate(parsed, kubernetes, kubernetesError);
+    }
+
+    /// <summary>Evaluates a parsed version.</summary>
+    public AdvisoryVerdict Evaluate(ComponentVersion version, KubernetesVersion? kubernetes, string? kubernetesError)
+    {
+        var advisory = _advisory;
+        var input = version.Original;
+        if (version.Image is { } image && !advisory.Component.ImageRepositories.Contains(image.Name, StringComparer.OrdinalIgnoreCase))
+        {
+            return Unknown(input, version,
+                $"The image '{input}' is from repository '{image.Name}', which is not {advisory.Component.Name} (expected {string.Join(" or ", advisory.Component.ImageRepositories.Select(r => "'" + r + "'"))}), so its tag says nothing about this advisory.");
+        }
+
+        if (version.IsPartial)
+        {
+            return EvaluateLine(version);
+        }
+
+        var shown = Describe(version);
+        if (!version.IsPrerelease && advisory.Affected.NeverReleased.Contains(version.Release))
+        {
+            var asPublishedAnswer = AsPublished(version);
+            var reading = asPublishedAnswer == AffectedStatus.Affected ? "affected" : "not affected";
+            var published = advisory.AsPublished is { } p ? $"the published advisory named {p.FixedIn} as the fix, and under its text {shown} reads {reading}; " : string.Empty;
+            return new AdvisoryVerdict(advisory.Id, input, AffectedStatus.Unknown, asPublishedAnswer, version,
+                $"{shown} was never released, so no cluster runs it ({published}the first fixed release is {advisory.Remediation.FirstReleasedFixedVersion}); check the version actually deployed.", null);
+        }
+
+        var range = advisory.Affected.Range;
+        if (range.IsUndecidedCandidate(version))
+        {
+            return Unknown(input, version,
+                $"{shown} is a release candidate of {version.FinalRelease}, which lies on the other side of the affected range {range} of {advisory.Id}; the range cannot tell which code a candidate of a boundary release carries, and upstream tagged no such candidate. Check the version actually deployed.");
+        }
+
+        var status = range.Contains(version) ? AffectedStatus.Affected : AffectedStatus.NotAffected;
+        var asPublished = AsPublished(version);
+        var reason = status == AffectedStatus.Affected
+            ? $"{shown} is inside the affected range {range} of {advisory.Id}."
+            : $"{shown} is outside the affected range {range} of {advisory.Id}.";
+        if (asPublished != AffectedStatus.Unknown && status != asPublished)
+        {
+            reason += asPublished == AffectedStatus.Affected
+                ? $" The range as published ({advisory.AsPublished!.RangeText}) wrongly lists it as affected."
+                : $" The range as published ({advisory.AsPublished!.RangeText}) wrongly leaves it out.";
+        }
+
+        var action = status == AffectedStatus.Affected ? RemedyPlanner.Plan(advisory, version, kubernetes, kubernetesError) : null;
+        return new AdvisoryVerdict(advisory.Id, input, status, asPublished, version, reason, action);
+    }
+
+    /// <summary>The answer under the text as published: the published range alone decides, so a version it leaves out is NotAffected even if it was never released.</summary>
+    private AffectedStatus AsPublished(ComponentVersion version)
+    {
+        if (_advisory.AsPublished is not { } published) return AffectedStatus.Unknown;
+        var range = published.Range;
+        return range.IsUndecidedCandidate(version) ? AffectedStatus.Unknown
+            : range.Contains(version) ? AffectedStatus.Affected : AffectedStatus.NotAffected;
+    }
+
+    private AdvisoryVerdict EvaluateLine(ComponentVersion version)
+    {
+        var advisory = _advisory;
+
+        // A partial version names every release of its line, pre-releases included: [X.Y.0-0, X.(Y+1).0-0).
+        var low = new SemVersion(version.Major, version.Minor ?? 0, 0, [new PrereleaseIdentifier(0)], null);
+        var high = version.Minor is { } minor
+            ? new SemVersion(version.Major, minor + 1, 0, [new PrereleaseIdentifier(0)], null)
+            : new SemVersion(version.Major + 1, 0, 0, [new PrereleaseIdentifier(0)], null);
+        var line = version.Release + ".x";
+        var all = advisory.Affected.Range.ContainsAll(low, high, out var splitter);
+        var allPublished = advisory.AsPublished?.Range.ContainsAll(low, high, out _);
+        var published = allPublished is null ? AffectedStatus.Unknown : allPublished.Value ? AffectedStatus.Affected : AffectedStatus.NotAffected;
+        if (all is null)
+        {
+            return new AdvisoryVerdict(advisory.Id, version.Original, AffectedStatus.Unknown, published, version,
+                $"'{version.Original}' could be any {line} release, and that line holds both affected and unaffected releases (the range {advisory.Affected.Range} changes at {(ComponentVersion.TryParse(splitter!.Version, out var at) ? at : splitter.Version)}); give the full version, such as 'v{version.Major}.{version.Minor ?? 0}.0-eksbuild.1'.",
+                null);
+        }
+
+        var status = all.Value ? AffectedStatus.Affected : AffectedStatus.NotAffected;
+        var reason = all.Value
+            ? $"Every {line} release is inside the affected range {advisory.Affected.Range} of {advisory.Id}."
+            : $"No {line} release is inside the affected range {advisory.Affected.Range} of {advisory.Id}.";
+        return new AdvisoryVerdict(advisory.Id, version.Original, status, published, version, reason,
+            all.Value ? RemedyPlanner.Plan(advisory, version, null, null) : null);
+    }
+
+    private AdvisoryVerdict Unknown(string input, ComponentVersion? version, string reason) =>
+        new(_advisory.Id, input, AffectedStatus.Unknown, AffectedStatus.Unknown, version, reason, null);
+
+    private static string Describe(ComponentVersion version)
+    {
+        var text = version.ToString();
+        return version.EksBuild is null ? text : $"{text} (the EKS add-on build of {version.Release})";
+    }
+}

@@ -1,0 +1,106 @@
+using System.Globalization;
+
+namespace EksAdvisories.Data;
+
+/// <summary>
+/// Reading one data source: the source's name for messages, and the checks every field goes through (present, not
+/// blank, a version, an https URL, a UTC time), each failing with an <see cref="AdvisoryDataException"/> that names the
+/// source, the JSON path and the value.
+/// </summary>
+internal sealed class DataPath
+{
+    public DataPath(string source) => Source = source;
+
+    public string Source { get; }
+
+    public AdvisoryDataException Fail(string path, string message, Exception? inner = null) => new(Source, path, message, inner);
+
+    public T Require<T>(T? value, string path)
+        where T : class =>
+        value ?? throw Fail(path, "the value is missing or null; it is required.");
+
+    public T Require<T>(T? value, string path)
+        where T : struct =>
+        value ?? throw Fail(path, "the value is missing or null; it is required.");
+
+    public string RequireText(string? value, string path) =>
+        string.IsNullOrWhiteSpace(value) ? throw Fail(path, value is null ? "the value is missing or null; a text is required." : "the text is empty; it is required.") : value;
+
+    public DateTimeOffset RequireUtc(string? text, string path)
+    {
+        var value = RequireText(text, path);
+        if (!value.EndsWith('Z') || !DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var time))
+            throw Fail(path, $"'{value}' is not a UTC time; expected RFC 3339 ending in 'Z', such as '2026-12-01T00:00:00Z'.");
+        return time;
+    }
+
+    public Uri RequireUrl(string? text, string path)
+    {
+        var value = RequireText(text, path);
+        return Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps
+            ? uri
+            : throw Fail(path, $"'{value}' is not an https URL.");
+    }
+
+    /// <summary>An upstream release as the data writes it: SemVer without 'v', only the suffixes the version contract reads.</summary>
+    public ComponentVersion RequireRelease(string? text, string path)
+    {
+        var value = RequireText(text, path);
+        if (value[0] is 'v' or 'V' || !ComponentVersion.TryParse(value, out var version, out var error) || version.IsPartial || version.EksBuild is not null
+            || version.Image is not null || version.Metadata.Length > 0 || value != value.Trim())
+        {
+            throw Fail(path, $"'{value}' is not an upstream release; expected SemVer without 'v', such as '1.12.5' or '1.11.4-rc1'.");
+        }
+
+        return version;
+    }
+
+    /// <summary>An EKS add-on build as EKS writes it: <c>v1.12.5-eksbuild.1</c>.</summary>
+    public ComponentVersion RequireAddonBuild(string? text, string path)
+    {
+        var value = RequireText(text, path);
+        if (!value.StartsWith('v') || !ComponentVersion.TryParse(value, out var version, out _) || version.EksBuild is null || version.IsPrerelease
+            || version.Image is not null || version.Metadata.Length > 0 || value != value.Trim())
+        {
+            throw Fail(path, $"'{value}' is not an EKS add-on build; expected 'v' + release + '-eksbuild.N', such as 'v1.12.5-eksbuild.1'.");
+        }
+
+        return version;
+    }
+
+    public KubernetesVersion RequireKubernetes(string? text, string path)
+    {
+        var value = RequireText(text, path);
+        return KubernetesVersion.TryParse(value, out var version, out var error) && value == version.ToString()
+            ? version
+            : throw Fail(path, error ?? $"'{value}' is not a Kubernetes version as the data writes it; expected major.minor such as '1.26'.");
+    }
+
+    public List<TOut> Items<TIn, TOut>(List<TIn?>? items, string path, Func<TIn, string, TOut> build)
+        where TIn : class
+    {
+        var list = Require(items, path);
+        var result = new List<TOut>(list.Count);
+        for (var i = 0; i < list.Count; i++)
+        {
+            var itemPath = string.Create(CultureInfo.InvariantCulture, $"{path}[{i}]");
+            result.Add(build(Require(list[i], itemPath), itemPath));
+        }
+
+        return result;
+    }
+
+    /// <summary>An optional list: absent reads as empty.</summary>
+    public List<TOut> OptionalItems<TIn, TOut>(List<TIn?>? items, string path, Func<TIn, string, TOut> build)
+        where TIn : class =>
+        items is null ? [] : Items(items, path, build);
+
+    public List<string> Texts(List<string?>? items, string path, bool allowEmpty)
+    {
+        var list = Items(items, path, (t, tp) => RequireText(t, tp));
+        if (!allowEmpty && list.Count == 0) throw Fail(path, "the list is empty; expected at least one entry.");
+        return list;
+    }
+
+    public static string Iso(DateTimeOffset value) => value.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+}
