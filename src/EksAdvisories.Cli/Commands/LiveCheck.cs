@@ -20,7 +20,7 @@ internal static class LiveCheck
         var options = new ReconcileCheckOptions
         {
             Horizon = requested.Horizon,
-            Catalog = requested.Catalog,
+            Advisory = requested.Advisory,
             KubernetesVersion = requested.KubernetesVersion ?? collected.KubernetesVersion,
         };
         if (requested.KubernetesVersion is null && collected.KubernetesVersion is not null)

@@ -71,7 +71,7 @@ public sealed class TestIpamdReconcileCommand : AdvisoryCatalogCmdlet
                 Horizon = Horizon ?? ReconcileCheckOptions.Default.Horizon,
                 CniVersionOverride = CniVersion,
                 KubernetesVersion = KubernetesVersion,
-                Catalog = DataPath is null ? null : Catalog,
+                Advisory = DataPath is null ? ReconcileCheckOptions.Default.Advisory : ReconcileAdvisoryFrom(Catalog),
             };
         }
         catch (ArgumentOutOfRangeException)
@@ -88,6 +88,12 @@ public sealed class TestIpamdReconcileCommand : AdvisoryCatalogCmdlet
             ThrowTerminatingError(ErrorRecords.InvalidArgument("DataPathWithoutAdvisory", $"-DataPath '{DataPath}': {e.Message.Split(" (Parameter", 2)[0]}", DataPath));
         }
     }
+
+    // The checker is handed the advisory it models; a data file without it cannot drive the checker.
+    private static Advisory ReconcileAdvisoryFrom(AdvisoryCatalog catalog) =>
+        catalog.TryGet(ReconcileCheckOptions.ReconcileAdvisoryId, out var advisory)
+            ? advisory
+            : throw new ArgumentException($"The advisory data holds no {ReconcileCheckOptions.ReconcileAdvisoryId}, the advisory the reconcile checker models; its advisories are {string.Join(", ", catalog.Advisories.Select(a => a.Id))}.");
 
     /// <summary>Checks each folder of this pipeline input.</summary>
     protected override void ProcessRecord()

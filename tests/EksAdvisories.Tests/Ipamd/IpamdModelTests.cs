@@ -25,8 +25,11 @@ public class IpamdModelTests
         ], cniVersion: cniVersion);
     }
 
-    private static BehaviorOutcome Run(NodeSnapshot snapshot, IpamdBehavior behavior, SimulationStart start, TimeSpan? horizon = null) =>
-        IpamdModel.Run(ModelInput.FromSnapshot(snapshot)!, behavior, start, horizon ?? Horizon);
+    private static BehaviorOutcome Run(NodeSnapshot snapshot, IpamdBehavior behavior, SimulationStart start, TimeSpan? horizon = null)
+    {
+        var run = IpamdModel.Run(ModelInput.FromSnapshot(snapshot)!, behavior, start, horizon ?? Horizon);
+        return new BehaviorOutcome(run, null, () => OutcomeWording.Summarize(run, null));
+    }
 
     [Fact]
     public void Restart_rebuilds_the_datastore_from_stale_imds_and_loses_what_imds_lacks()
@@ -42,9 +45,10 @@ public class IpamdModelTests
 
         Assert.False(outcome.Recovers);
         Assert.Null(outcome.RecoveredAfter);
-        // One wasted AssignPrivateIpAddresses per 5 s tick: 1 + 9 at EC2 + 4 requested > 10, every time.
-        Assert.Equal(120, outcome.AssignPrivateIpAddressesCalls);
-        Assert.Equal(120, outcome.AssignPrivateIpAddressesRefused);
+        // nodeInit's tryAssignCidrs at t = 0 (ipamd.go v1.12.2:574-587), then one wasted AssignPrivateIpAddresses per 5 s
+        // tick: 1 + 9 at EC2 + 4 requested > 10, every time.
+        Assert.Equal(121, outcome.AssignPrivateIpAddressesCalls);
+        Assert.Equal(121, outcome.AssignPrivateIpAddressesRefused);
         // "Pool increased": no ENI although the instance allows a third one, and the reconcile never gets its 60 s.
         Assert.Equal(0, outcome.EnisAttached);
         Assert.Equal(0, outcome.ReconcileRuns);
@@ -53,12 +57,13 @@ public class IpamdModelTests
     }
 
     [Fact]
-    public void Stale_imds_and_restart_recovers_within_one_pool_tick_on_fixed_ipamd()
+    public void Stale_imds_and_restart_recovers_at_node_init_on_fixed_ipamd()
     {
+        // nodeInit's own tryAssignCidrs (ipamd.go v1.12.5:582-586) is refused, and the fixed code reads the ENI from EC2.
         var outcome = Run(BeforeRestart(), IpamdBehavior.Fixed, SimulationStart.RestartFromImds, IpamdModel.PoolInterval);
 
         Assert.True(outcome.Recovers);
-        Assert.Equal(TimeSpan.FromSeconds(5), outcome.RecoveredAfter);
+        Assert.Equal(TimeSpan.Zero, outcome.RecoveredAfter);
         Assert.Equal(1, outcome.AssignPrivateIpAddressesRefused);
         Assert.Equal(1, outcome.DescribeNetworkInterfacesCalls);
     }
@@ -68,7 +73,7 @@ public class IpamdModelTests
     {
         var outcome = Run(BeforeRestart(), IpamdBehavior.PreRegression, SimulationStart.RestartFromImds);
         Assert.True(outcome.Recovers);
-        Assert.Equal(TimeSpan.FromSeconds(5), outcome.RecoveredAfter);
+        Assert.Equal(TimeSpan.Zero, outcome.RecoveredAfter);
     }
 
     [Fact]
@@ -132,7 +137,7 @@ public class IpamdModelTests
     public void Horizon_bounds_the_simulated_time()
     {
         var outcome = Run(BeforeRestart(), IpamdBehavior.Affected, SimulationStart.RestartFromImds, TimeSpan.FromSeconds(30));
-        Assert.Equal(6, outcome.AssignPrivateIpAddressesRefused);
+        Assert.Equal(7, outcome.AssignPrivateIpAddressesRefused);
     }
 
     [Fact]
@@ -204,13 +209,15 @@ public class IpamdModelTests
     [Fact]
     public void A_gap_no_behaviour_asks_about_leaves_the_verdict_to_the_cni_version()
     {
-        // No pods: after a restart the pool is never low, so no behaviour asks EC2 about eni-1 within the horizon, and the
-        // reconcile finds IMDS and the datastore agreeing on 5 IPs. No pod waits, so nothing is stuck yet; what happens at
-        // the next allocation on eni-1 depends on the behaviour, so an unknown CNI version gives no definite verdict.
+        // No pods: after a restart the pool is never low, and the reconcile finds IMDS and the datastore agreeing on 5 IPs.
+        // Only nodeInit's own tryAssignCidrs asks EC2 (ipamd.go v1.12.2:574-587): refused, it is swallowed by the affected
+        // code, which keeps the 4 missing IPs and is stuck at its next allocation on eni-1, while the fixed and the
+        // pre-regression code read the ENI from EC2 then. So an unknown CNI version gives no definite verdict.
         var report = IpamdReconcileChecker.Check(BeforeRestart(pods: 0));
         Assert.Null(report.Behavior);
-        Assert.All(report.RestartOutcomes, o => Assert.Equal(4, o.MissingAtEnd.Count));
-        Assert.All(report.RestartOutcomes, o => Assert.Equal(0, o.AssignPrivateIpAddressesRefused));
+        Assert.Equal(4, report.RestartOutcomes.Single(o => o.Behavior == IpamdBehavior.Affected).MissingAtEnd.Count);
+        Assert.All(report.RestartOutcomes, o => Assert.Equal(1, o.AssignPrivateIpAddressesRefused));
+        Assert.All(report.RestartOutcomes.Where(o => o.Behavior != IpamdBehavior.Affected), o => Assert.Equal(TimeSpan.Zero, o.RecoveredAfter));
         Assert.Equal(ReconcileVerdict.Unknown, report.Verdict);
         Assert.Contains("Affected → AtRisk", report.Summary);
         Assert.Contains("Fixed → Drifted", report.Summary);
@@ -219,8 +226,8 @@ public class IpamdModelTests
     [Theory]
     [InlineData("v1.12.2-eksbuild.1", ReconcileVerdict.AtRisk, "is refused with PrivateIpAddressLimitExceeded")]
     [InlineData("v1.11.5-eksbuild.1", ReconcileVerdict.AtRisk, "swallows the refusal")]
-    [InlineData("v1.12.5-eksbuild.1", ReconcileVerdict.Drifted, "recovers them when it needs them")]
-    [InlineData("v1.11.3-eksbuild.1", ReconcileVerdict.Drifted, "recovers them when it needs them")]
+    [InlineData("v1.12.5-eksbuild.1", ReconcileVerdict.Drifted, "reads the ENI from EC2 and adds them")]
+    [InlineData("v1.11.3-eksbuild.1", ReconcileVerdict.Drifted, "reads the ENI from EC2 and adds them")]
     public void Missing_addresses_ipamd_has_not_needed_yet_are_at_risk_only_on_affected_code(string cniVersion, ReconcileVerdict expected, string inSummary)
     {
         // Only 4 pods: the pool is not low, so IPAMD makes no allocation and EC2 refuses nothing; the 4 missing IPs of
@@ -271,7 +278,8 @@ public class IpamdModelTests
     [InlineData("v1.12.3", null)]
     public void Cni_version_maps_to_its_ipamd_behaviour(string version, IpamdBehavior? expected)
     {
-        Assert.Equal(expected, IpamdBehaviors.ForVersion(ComponentVersion.Parse(version), out var reason));
+        var advisory = AdvisoryCatalog.Default.Get(ReconcileCheckOptions.ReconcileAdvisoryId);
+        Assert.Equal(expected, AdvisoryBehaviors.ForVersion(advisory, ComponentVersion.Parse(version), out var reason));
         Assert.NotEmpty(reason);
     }
 

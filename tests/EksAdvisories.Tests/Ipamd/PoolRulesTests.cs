@@ -75,14 +75,4 @@ public class PoolRulesTests
         Assert.Equal((4, 0, true), PoolRules.TargetState(config, 6, 0));
         Assert.True(PoolRules.IsPoolTooLow(config, 6, 0));
     }
-
-    [Theory]
-    [InlineData(1, 0, 1)]
-    [InlineData(1, 1, 0)]
-    [InlineData(0, 0, 0)]
-    [InlineData(3, 1, 2)]
-    public void Prefixes_to_allocate_is_the_warm_prefix_shortfall_or_nothing(int warmPrefixTarget, int freePrefixes, int expected)
-    {
-        Assert.Equal(expected, PoolRules.PrefixesToAllocate(new PoolConfig(9, 1, 0, 0, true, warmPrefixTarget), 16, 1, freePrefixes));
-    }
 }

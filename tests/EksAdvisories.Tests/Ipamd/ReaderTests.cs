@@ -52,7 +52,7 @@ public class ReaderTests
         Assert.Equal(lined.Interfaces.Select(i => i.Mac), spaced.Interfaces.Select(i => i.Mac));
         var eni1 = spaced.Interfaces[1];
         Assert.Equal("eni-0b2c3d4e5f6071829", eni1.InterfaceId);
-        Assert.Equal("10.0.2.20", Ipv4Cidr.FormatAddress(eni1.PrimaryIp));
+        Assert.Equal("10.0.2.20", Ipv4Cidr.FormatAddress(eni1.PrimaryIp!.Value));
         Assert.Equal(5, eni1.SecondaryIps.Count);
         Assert.Equal("m5.large", spaced.InstanceType);
     }
@@ -68,7 +68,7 @@ public class ReaderTests
              "network/interfaces/macs/0a:1b:2c:3d:4e:5f/ipv4-prefix": "10.0.16.0/28\n10.0.16.16/28"}
             """));
         var eni = doc.Interfaces.Single();
-        Assert.Equal("10.0.1.10", Ipv4Cidr.FormatAddress(eni.PrimaryIp));
+        Assert.Equal("10.0.1.10", Ipv4Cidr.FormatAddress(eni.PrimaryIp!.Value));
         Assert.Equal(["10.0.1.11"], eni.SecondaryIps.Select(c => c.ToString()));
         Assert.Equal(["10.0.16.0/28", "10.0.16.16/28"], eni.Prefixes.Select(c => c.ToString()));
     }
@@ -78,7 +78,7 @@ public class ReaderTests
     {
         var enis = Ec2NetworkInterfacesReader.Read(SampleFile("prefix-delegation", "ec2-network-interfaces.json"));
         var eni = Assert.Single(enis);
-        Assert.Equal("10.0.1.10", Ipv4Cidr.FormatAddress(eni.PrimaryIp));
+        Assert.Equal("10.0.1.10", Ipv4Cidr.FormatAddress(eni.PrimaryIp!.Value));
         Assert.Empty(eni.SecondaryIps);
         Assert.Equal(9, eni.Prefixes.Count);
         Assert.Equal(0, eni.DeviceIndex);
@@ -110,7 +110,7 @@ public class ReaderTests
     public void Instance_types_reader_gives_the_per_eni_limit_counting_the_primary()
     {
         var limits = InstanceTypesReader.Read(SampleFile("in-sync", "instance-type.json"), "m5.large");
-        Assert.Equal(new InstanceTypeLimits("m5.large", 3, 10), limits);
+        Assert.Equal(new InstanceTypeLimits("m5.large", 3, 10, 3), limits);
         var e = Assert.Throws<SnapshotException>(() => InstanceTypesReader.Read(SampleFile("in-sync", "instance-type.json"), "t3.medium"));
         Assert.Contains("t3.medium", e.Message);
     }
@@ -129,7 +129,10 @@ public class ReaderTests
         var ds = DaemonSetReader.Read(SampleFile("prefix-delegation", "aws-node-daemonset.json"));
         Assert.EndsWith("amazon-k8s-cni:v1.12.0-eksbuild.1", ds.Image);
         Assert.Equal("$.spec.template.spec.containers[0].image", ds.ImagePath);
-        Assert.Equal(new AwsNodeEnv(true, 1, 1, null, null, false), ds.Env);
+        Assert.Equal("true", ds.Env["ENABLE_PREFIX_DELEGATION"]);
+        Assert.Equal("1", ds.Env["WARM_PREFIX_TARGET"]);
+        Assert.Equal("1", ds.Env["WARM_ENI_TARGET"]);
+        Assert.Null(ds.Env["WARM_IP_TARGET"]);
         Assert.Equal("v1.12.0-eksbuild.1", ComponentVersion.Parse(ds.Image).ToString());
     }
 

@@ -37,8 +37,6 @@ public sealed class SnapshotErrorTests : IDisposable
     [InlineData("ipamd-env-settings.json", "{\"AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG\":1}", "$.AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG", "true or false")]
     [InlineData("aws-node-daemonset.json", "{\"kind\":\"DaemonSet\",\"spec\":{\"template\":{\"spec\":{\"containers\":[{\"name\":\"kube-proxy\",\"image\":\"x\"}]}}}}", "$.spec.template.spec.containers", "aws-node")]
     [InlineData("aws-node-daemonset.json", "{\"kind\":\"List\",\"items\":[]}", "$.kind", "DaemonSet")]
-    [InlineData("aws-node-daemonset.json", "{\"spec\":{\"template\":{\"spec\":{\"containers\":[{\"name\":\"aws-node\",\"image\":\"x:v1.12.2\",\"env\":[{\"name\":\"ENABLE_PREFIX_DELEGATION\",\"value\":\"yes\"}]}]}}}}", "$.spec.template.spec.containers[0].env[0].value", "\"yes\"")]
-    [InlineData("aws-node-daemonset.json", "{\"spec\":{\"template\":{\"spec\":{\"containers\":[{\"name\":\"aws-node\",\"image\":\"x:v1.12.2\",\"env\":[{\"name\":\"WARM_PREFIX_TARGET\",\"value\":\"-1\"}]}]}}}}", "$.spec.template.spec.containers[0].env[0].value", "\"-1\"")]
     public void Bad_file_content_names_the_file_the_path_and_the_value(string file, string content, string? path, string quoted)
     {
         var e = LoadWith(file, content);

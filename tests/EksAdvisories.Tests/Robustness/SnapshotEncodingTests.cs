@@ -68,6 +68,6 @@ public sealed class SnapshotEncodingTests : IDisposable
         File.WriteAllBytes(Path.Combine(_dir, "ipamd.log"), line);
 
         var snapshot = NodeSnapshot.Load(_dir);
-        Assert.Contains(snapshot.LogMatches, m => m.Text == "DataStore has no available IP/Prefix addresses");
+        Assert.Contains(IpamdReconcileChecker.Check(snapshot).LogMatches, m => m.Text == "DataStore has no available IP/Prefix addresses");
     }
 }

@@ -43,7 +43,7 @@ public sealed class SnapshotLimitTests : IDisposable
         Sparse("ipamd.log", Limit);
         var snapshot = NodeSnapshot.Load(_dir);
         Assert.True(snapshot.HasLog);
-        Assert.Empty(snapshot.LogMatches);
+        Assert.Empty(IpamdReconcileChecker.Check(snapshot).LogMatches);
     }
 
     [Theory]
@@ -79,7 +79,7 @@ public sealed class SnapshotLimitTests : IDisposable
         var deep = new string('[', 200) + "DataStore has no available IP/Prefix addresses" + new string(']', 200);
         File.WriteAllText(Path.Combine(_dir, "ipamd.log"), "{\"msg\":" + deep + "}\n");
         var snapshot = NodeSnapshot.Load(_dir);
-        Assert.Contains(snapshot.LogMatches, m => m.Text == "DataStore has no available IP/Prefix addresses");
+        Assert.Contains(IpamdReconcileChecker.Check(snapshot).LogMatches, m => m.Text == "DataStore has no available IP/Prefix addresses");
     }
 
     [Fact]
@@ -106,7 +106,7 @@ public sealed class SnapshotLimitTests : IDisposable
         var snapshot = NodeSnapshot.Load(_dir);
         var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
 
-        Assert.Contains(snapshot.LogMatches, m => m.Text == "DataStore has no available IP/Prefix addresses" && m.Count == 1);
+        Assert.Contains(IpamdReconcileChecker.Check(snapshot).LogMatches, m => m.Text == "DataStore has no available IP/Prefix addresses" && m.Count == 1);
         // The JSON files are read whole (tens of KB), the log through fixed buffers: far below the log's 10 MB.
         Assert.True(allocated < 1024 * 1024, $"allocated {allocated} bytes to load a snapshot with a {size}-byte ipamd.log");
     }

@@ -101,7 +101,8 @@ public class VersionContractTests
     [InlineData("v1.12.3-rc1")]
     public void The_checker_maps_a_boundary_candidate_to_no_behaviour(string version)
     {
-        Assert.Null(IpamdBehaviors.ForVersion(ComponentVersion.Parse(version), out var reason));
+        var advisory = AdvisoryCatalog.Default.Get(ReconcileCheckOptions.ReconcileAdvisoryId);
+        Assert.Null(AdvisoryBehaviors.ForVersion(advisory, ComponentVersion.Parse(version), out var reason));
         Assert.Contains("release candidate", reason, StringComparison.Ordinal);
     }
 }

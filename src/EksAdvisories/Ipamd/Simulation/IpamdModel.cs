@@ -3,11 +3,13 @@ using System.Globalization;
 namespace EksAdvisories.Ipamd;
 
 /// <summary>
-/// The reference model of IPAMD: a deterministic simulation (fixed clock from zero, ENIs in device order) of nodeInit,
-/// the 5 s pool loop and the 60 s reconcile against a simulated EC2 that enforces the per-ENI address limit. Pods are
-/// held as they are in the snapshot (none arrive or leave), and IMDS keeps its staleness for the whole horizon: it learns
-/// only of the changes IPAMD itself makes. Releasing surplus IPs (decreaseDatastorePool) is not modelled, since it
-/// neither opens nor closes a gap.
+/// The reference model of IPAMD: a deterministic simulation (fixed clock from zero) of nodeInit's first request, the 5 s
+/// pool loop and the 60 s reconcile against a simulated EC2 that enforces the per-ENI address limit. Pods are held as they
+/// are in the snapshot (none arrive or leave). IMDS keeps the snapshot's view of the ENIs it lists for the whole horizon:
+/// it learns neither the addresses it is missing nor the ones IPAMD itself adds (both recover through the reconcile, which
+/// sees the datastore's count or set differ from IMDS's); an ENI IPAMD attaches appears in IMDS with its addresses.
+/// Releasing surplus IPs (decreaseDatastorePool) is not modelled, since it neither opens nor closes a gap. Returns facts
+/// (<see cref="ModelRun"/>), never prose.
 /// </summary>
 internal sealed class IpamdModel
 {
@@ -17,36 +19,56 @@ internal sealed class IpamdModel
     /// <summary>ipamd.go nodeIPPoolReconcileInterval.</summary>
     public static readonly TimeSpan ReconcileInterval = TimeSpan.FromSeconds(60);
 
+    /// <summary>The reconcile runs on the first tick more than <see cref="ReconcileInterval"/> after the last pool action.</summary>
+    private static readonly TimeSpan ReconcileEvery = TimeSpan.FromSeconds(65);
+
+    /// <summary>Go's zero time, as far as the reconcile's "more than 60 s ago" is concerned.</summary>
+    private static readonly TimeSpan NeverActed = -ReconcileEvery;
+
     private readonly ModelInput _input;
     private readonly IpamdBehavior _behavior;
+    private readonly EniChoice _choice;
+    private readonly ModelMechanics _mechanics;
     private readonly bool _pd;
-    private readonly List<SimEni> _ec2;
-    private readonly List<SimEni> _imds;
-    private readonly List<SimEni> _datastore;
+    private readonly EniView _ec2;
+    private readonly EniView _imds;
+    private readonly EniView _datastore;
     private readonly IReadOnlySet<uint> _assigned;
+
+    /// <summary>Per ENI asked: when EC2 last refused it and when addresses were last added to it; made on the first refusal.</summary>
+    private Dictionary<string, (TimeSpan Refused, TimeSpan Added)>? _requests;
     private uint _nextAddress;
 
-    /// <summary>Bumped on every change to the EC2 or datastore view, so "is anything still missing?" is only recomputed after a change.</summary>
+    /// <summary>Bumped on every change to the EC2 or datastore view.</summary>
     private int _changes;
-    private TimeSpan _lastPoolAction;
-    private int _assignCalls, _assignRefused, _describeCalls, _enisAttached, _reconcileRuns;
 
-    private IpamdModel(ModelInput input, IpamdBehavior behavior, SimulationStart start)
+    /// <summary>Go's zero time before any pool action: a restarted IPAMD reconciles on its first tick unless nodeInit's request succeeded.</summary>
+    private TimeSpan _lastPoolAction;
+    private int _assignCalls, _assignRefused, _describeCalls, _enisAttached, _reconcileRuns, _lastReconcileDescribes;
+    private bool _choiceMattered;
+
+    private IpamdModel(ModelInput input, IpamdBehavior behavior, SimulationStart start, EniChoice choice)
     {
         _input = input;
         _behavior = behavior;
+        _choice = choice;
+        _mechanics = input.Mechanics;
         _pd = input.PrefixDelegation;
-        _ec2 = input.Ec2.Select(e => e.Clone()).ToList();
-        _imds = input.Imds.Select(e => e.Clone()).ToList();
+        _ec2 = new EniView(input.Ec2);
+        _imds = new EniView(input.Imds);
         if (start == SimulationStart.CurrentDatastore)
         {
-            _datastore = input.Datastore.Select(e => e.Clone()).ToList();
+            _datastore = new EniView(input.Datastore);
+
+            // A running IPAMD's last pool action is not in the snapshot: taken as just before it.
+            _lastPoolAction = TimeSpan.Zero;
         }
         else
         {
             // ipamd.go nodeInit: the datastore is rebuilt from IMDS (GetAttachedENIs, setupENI), secondary IPs or
             // prefixes depending on the mode; whatever IMDS does not list is simply not there.
-            _datastore = _imds.Select(e => new SimEni(e.Id, e.DeviceNumber, e.DeviceNumber == 0, 0, e.Units(_pd))).ToList();
+            _datastore = new EniView(input.RestartDatastore);
+            _lastPoolAction = NeverActed;
         }
 
         // ipamd.go nodeInit: pods restored from the state file whose IP is not in the datastore are dropped.
@@ -55,126 +77,195 @@ internal sealed class IpamdModel
     }
 
     /// <summary>Runs the model for <paramref name="horizon"/> of simulated time.</summary>
-    public static BehaviorOutcome Run(ModelInput input, IpamdBehavior behavior, SimulationStart start, TimeSpan horizon)
+    public static ModelRun Run(ModelInput input, IpamdBehavior behavior, SimulationStart start, TimeSpan horizon, EniChoice choice = EniChoice.Worst)
     {
-        var model = new IpamdModel(input, behavior, start);
+        var model = new IpamdModel(input, behavior, start, choice);
         return model.Run(horizon, start);
     }
 
-    private BehaviorOutcome Run(TimeSpan horizon, SimulationStart start)
+    private ModelRun Run(TimeSpan horizon, SimulationStart start)
     {
-        var missingAtStart = Missing();
+        var missingAtStart = _input.MissingAt(start);
         TimeSpan? recoveredAfter = missingAtStart.Count == 0 ? TimeSpan.Zero : null;
-        var checkedAt = _changes;
-        for (var now = PoolInterval; now <= horizon; now += PoolInterval)
-        {
-            // ipamd.go StartNodeIPPoolManager: every tick updateIPPoolIfRequired, then nodeIPPoolReconcile, which
-            // returns at once unless the last pool action is more than nodeIPPoolReconcileInterval ago.
-            UpdateIpPoolIfRequired(now);
-            if (now - _lastPoolAction > ReconcileInterval) NodeIpPoolReconcile(now);
 
-            // Nothing that was missing can have arrived unless a view changed since the last look.
+        // ipamd.go nodeInit (v1.11.3:575-579, v1.12.2:574-587, v1.12.5:582-586): one tryAssignCidrs at start, without
+        // asking whether the pool is low, whenever ENI provisioning is enabled.
+        if (start == SimulationStart.RestartFromImds && !_input.DisableEniProvisioning)
+        {
+            var (total, assigned) = Stats();
+            if (TryAssignCidrs(TimeSpan.Zero, total, assigned)) _lastPoolAction = TimeSpan.Zero;
+        }
+
+        var checkedAt = -1;
+        for (var now = TimeSpan.Zero; now <= horizon; now += PoolInterval)
+        {
+            var changesBefore = _changes;
+            var poolAction = false;
+            var reconciled = false;
+            var refusedBefore = _assignRefused;
+            if (now > TimeSpan.Zero)
+            {
+                // ipamd.go StartNodeIPPoolManager (v1.12.2:639-655): updateIPPoolIfRequired unless ENI provisioning is
+                // disabled, then nodeIPPoolReconcile, which returns unless the last pool action is over 60 s ago.
+                if (!_input.DisableEniProvisioning) poolAction = UpdateIpPoolIfRequired(now);
+                if (now - _lastPoolAction > ReconcileInterval)
+                {
+                    NodeIpPoolReconcile(now);
+                    reconciled = true;
+                }
+            }
+
             if (recoveredAfter is null && checkedAt != _changes)
             {
                 checkedAt = _changes;
                 if (!AnyMissing()) recoveredAfter = now;
             }
-        }
 
-        var missingAtEnd = Missing();
-        return new BehaviorOutcome(_behavior, start, missingAtEnd.Count == 0 ? recoveredAfter : null, _assignCalls, _assignRefused,
-            _describeCalls, _enisAttached, _reconcileRuns, missingAtStart, missingAtEnd, Summarize(missingAtStart, missingAtEnd, recoveredAfter, horizon));
-    }
+            if (now == TimeSpan.Zero || _changes != changesBefore) continue;
 
-    private (int Total, int Assigned) Stats()
-    {
-        long total = 0;
-        foreach (var eni in _datastore) total += eni.AddressCount;
-        return (checked((int)total), _assigned.Count);
-    }
-
-    /// <summary>ipamd.go updateIPPoolIfRequired / increaseDatastorePool.</summary>
-    private void UpdateIpPoolIfRequired(TimeSpan now)
-    {
-        var (total, assigned) = Stats();
-        if (!PoolRules.IsPoolTooLow(_input.Pool, total, assigned)) return;
-
-        // ipamd.go increaseDatastorePool: with an IP target that is already met there is nothing to do.
-        var (shortfall, _, defined) = PoolRules.TargetState(_input.Pool, total, assigned);
-        if (defined && shortfall == 0) return;
-
-        // ipamd.go increaseDatastorePool: IPs or prefixes on an existing ENI first; only when that did not "increase
-        // the pool" a new ENI, while the datastore holds fewer ENIs than the instance type allows.
-        if (TryAssignCidrs(total, assigned))
-        {
-            _lastPoolAction = now;
-            return;
-        }
-
-        if (_datastore.Count < _input.MaxEnis && TryAllocateEni(total, assigned)) _lastPoolAction = now;
-    }
-
-    /// <summary>ipamd.go tryAssignCidrs, tryAssignIPs and tryAssignPrefixes, with the refusal handling of each behaviour.</summary>
-    private bool TryAssignCidrs(int total, int assigned)
-    {
-        var toAllocate = _pd
-            ? PoolRules.PrefixesToAllocate(_input.Pool, total, assigned, FreePrefixes())
-            : PoolRules.IpsToAllocate(_input.Pool, total, assigned);
-        if (toAllocate == 0) return false;
-
-        // datastore.go GetENINeedsIP: the first ENI (here: lowest device number) holding fewer than the per-ENI maximum,
-        // never the primary ENI under custom networking.
-        var max = _input.MaxUnitsPerEni;
-        SimEni? eni = null;
-        foreach (var candidate in _datastore)
-        {
-            if (candidate.Cidrs.Count < max && !(_input.CustomNetworking && candidate.IsPrimary))
+            // Nothing changed this tick, so every later tick repeats it: count the repeats instead of running them.
+            var remaining = (int)((horizon - now).Ticks / PoolInterval.Ticks);
+            if (reconciled && !poolAction)
             {
-                eni = candidate;
+                var runs = (int)((horizon - now).Ticks / ReconcileEvery.Ticks);
+                _reconcileRuns += runs;
+                _describeCalls += runs * _lastReconcileDescribes;
+                break;
+            }
+
+            if (poolAction && !reconciled && _behavior == IpamdBehavior.Affected && _assignRefused == refusedBefore + 1)
+            {
+                _assignCalls += remaining;
+                _assignRefused += remaining;
+                if (_lastRefusedThisTick is { } id) _requests![id] = (now + (PoolInterval * remaining), _requests[id].Added);
+
                 break;
             }
         }
 
-        if (eni is null) return false;
-
-        var granted = AssignPrivateIpAddresses(eni.Id, Math.Min(max - eni.Cidrs.Count, toAllocate));
-        if (granted is null)
+        var missingAtEnd = Missing();
+        var refusedToTheEnd = new List<string>();
+        foreach (var (id, times) in _requests ?? [])
         {
+            // Refused within the last minute of the horizon and not given anything since: the refusals persist.
+            if (times.Refused > horizon - ReconcileInterval && times.Added < times.Refused && _ec2.Find(id) is { } ec2Eni
+                && CollectMissing(ec2Eni, _datastore.Find(id), null, _pd) > 0)
+            {
+                refusedToTheEnd.Add(id);
+            }
+        }
+
+        refusedToTheEnd.Sort(StringComparer.Ordinal);
+        return new ModelRun(_behavior, start, _choice, horizon, missingAtEnd.Count == 0 ? recoveredAfter : null, _assignCalls, _assignRefused,
+            _describeCalls, _enisAttached, _reconcileRuns, missingAtStart, missingAtEnd, refusedToTheEnd, _choiceMattered);
+    }
+
+    private string? _lastRefusedThisTick;
+
+    private (long Total, long Assigned) Stats()
+    {
+        long total = 0;
+        foreach (var eni in _datastore.Items) total += eni.AddressCount;
+        return (total, _assigned.Count);
+    }
+
+    /// <summary>ipamd.go updateIPPoolIfRequired / increaseDatastorePool; true when the pool action time was updated.</summary>
+    private bool UpdateIpPoolIfRequired(TimeSpan now)
+    {
+        var (total, assigned) = Stats();
+        if (!PoolRules.IsPoolTooLow(_input.Pool, total, assigned)) return false;
+
+        // ipamd.go increaseDatastorePool (v1.12.2:768-779, through v1.16.2): with an IP target met, or in prefix mode the
+        // warm-prefix shortfall 0, it returns before any request or ENI.
+        if (_mechanics.PrefixPoolEarlyReturn)
+        {
+            var (shortfall, _, defined) = PoolRules.TargetState(_input.Pool, total, assigned);
+            if (defined && shortfall == 0) return false;
+            if (!defined && _pd && Math.Max(_input.Pool.WarmPrefixTarget - FreePrefixes(), 0) == 0) return false;
+        }
+
+        // IPs or prefixes on an existing ENI first; only when that did not "increase the pool" a new ENI, while the
+        // datastore holds fewer ENIs than IPAMD's limit (v1.12.2:806-821).
+        if (TryAssignCidrs(now, total, assigned))
+        {
+            _lastPoolAction = now;
+            return true;
+        }
+
+        if (_datastore.Count < _input.MaxEnis && TryAllocateEni(total, assigned))
+        {
+            _lastPoolAction = now;
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>ipamd.go tryAssignCidrs, tryAssignIPs and tryAssignPrefixes, with the refusal handling of each behaviour.</summary>
+    private bool TryAssignCidrs(TimeSpan now, long total, long assigned)
+    {
+        _lastRefusedThisTick = null;
+        var wanted = NextRequest.Wanted(_input.Pool, total, assigned, _pd ? FreePrefixes() : 0, _mechanics.PrefixPoolEarlyReturn);
+        if (wanted == 0) return false;
+
+        // datastore.go GetENINeedsIP: an ENI holding fewer than the per-ENI maximum, never the primary ENI under custom
+        // networking, and from v1.16.4 never the trunk ENI; which one is Go's map order (see EniChoice).
+        SimEni? chosen = null, granted = null, refused = null;
+        foreach (var candidate in _datastore.Items)
+        {
+            if (!IsCandidate(candidate)) continue;
+            var request = NextRequest.OnEni(_input.Pool, wanted, candidate.Cidrs.Count);
+            var wouldRefuse = _ec2.Find(candidate.Id) is { } atEc2 && NextRequest.IsRefused(_input.PerEniLimit, atEc2.Cidrs.Count, request);
+            if (wouldRefuse) refused ??= candidate;
+            else granted ??= candidate;
+        }
+
+        if (granted is not null && refused is not null) _choiceMattered = true;
+        chosen = _choice == EniChoice.Best ? granted ?? refused : refused ?? granted;
+        if (chosen is null) return false;
+
+        var count = NextRequest.OnEni(_input.Pool, wanted, chosen.Cidrs.Count);
+        var result = AssignPrivateIpAddresses(chosen.Id, count);
+        if (result is null)
+        {
+            _requests ??= new Dictionary<string, (TimeSpan, TimeSpan)>(StringComparer.Ordinal);
+            _requests[chosen.Id] = (now, _requests.TryGetValue(chosen.Id, out var t) ? t.Added : NeverActed);
+            _lastRefusedThisTick = chosen.Id;
             switch (_behavior)
             {
                 case IpamdBehavior.Affected:
-                    // ipamd.go tryAssignIPs (v1.11.4-rc1..v1.12.2): PrivateIpAddressLimitExceeded is logged at debug
-                    // level and reported as "pool increased" without adding anything.
-                    return true;
-                case IpamdBehavior.Fixed:
-                    // ipamd.go tryAssignIPs (v1.12.5+, PR 2210): on the refusal, ask EC2 which addresses the ENI has.
-                    AddFromEc2(eni);
+                    // awsutils.go v1.12.2 AllocIPAddresses 1488-1543 returns (nil, nil) on PrivateIpAddressLimitExceeded, and
+                    // tryAssignIPs reports "pool increased" without adding anything (ipamd.go v1.12.2:944-947).
                     return true;
                 default:
-                    // ipamd.go tryAssignIPs (v1.11.3): EC2 is asked for the ENI's addresses after every allocation attempt.
-                    AddFromEc2(eni);
+                    // v1.12.5+ (ipamd.go v1.12.5:955-963, PR 2210) asks EC2 on the refusal; v1.11.3 asks after every
+                    // allocation attempt (ipamd.go v1.11.3:946): DescribeNetworkInterfaces, every address added.
+                    AddFromEc2(chosen.Id, now);
                     return true;
             }
         }
 
-        if (granted.Count == 0) return false;
-        AddTo(eni, granted);
-        AddTo(Find(_imds, eni.Id), granted);
+        if (result.Count == 0) return false;
+        AddTo(chosen.Id, result, now);
+
         // ipamd.go tryAssignIPs (v1.11.3): GetIPv4sFromEC2 after the allocation, which also brings in what was missing.
-        if (_behavior == IpamdBehavior.PreRegression) AddFromEc2(eni);
+        if (_behavior == IpamdBehavior.PreRegression) AddFromEc2(chosen.Id, now);
         return true;
     }
 
+    private bool IsCandidate(SimEni eni) =>
+        eni.Cidrs.Count < _input.MaxUnitsPerEni && !(_input.CustomNetworking && eni.IsPrimary) && !(_mechanics.TrunkEniSkipped && eni.IsTrunk);
+
     /// <summary>ipamd.go tryAllocateENI: attach a new ENI and give it a full ENI's worth (or the IP target's shortfall) at once.</summary>
-    private bool TryAllocateEni(int total, int assigned)
+    private bool TryAllocateEni(long total, long assigned)
     {
         // EC2 refuses an attachment beyond the instance type's ENI limit (AttachmentLimitExceeded).
         if (_ec2.Count >= _input.MaxEnis) return false;
         var device = 1;
-        while (_ec2.Exists(e => e.DeviceNumber == device)) device++;
+        while (_ec2.HasDevice(device)) device++;
         var id = string.Create(CultureInfo.InvariantCulture, $"eni-simulated{_enisAttached + 1:D4}");
         var primary = _nextAddress++;
-        _ec2.Add(new SimEni(id, device, false, primary, []));
+        _ec2.Add(new SimEni(id, device, false, false, primary, []));
         _enisAttached++;
         _changes++;
 
@@ -183,62 +274,67 @@ internal sealed class IpamdModel
             ? Math.Max(1, Math.Min(defined ? shortfall : Math.Max(_input.Pool.WarmPrefixTarget, 1), _input.MaxUnitsPerEni))
             : defined ? Math.Min(Math.Max(shortfall, 1), _input.MaxUnitsPerEni) : _input.MaxUnitsPerEni;
         var granted = AssignPrivateIpAddresses(id, count) ?? [];
-        _datastore.Add(new SimEni(id, device, false, 0, granted));
+        _datastore.Add(new SimEni(id, device, false, false, 0, granted));
         _changes++;
-        _imds.Add(new SimEni(id, device, false, primary, granted));
-        _datastore.Sort((a, b) => a.DeviceNumber.CompareTo(b.DeviceNumber));
-        _imds.Sort((a, b) => a.DeviceNumber.CompareTo(b.DeviceNumber));
+
+        // The assumption on IMDS: an ENI IPAMD attaches appears there with its addresses (waitForENIAndIPsAttached).
+        _imds.Add(new SimEni(id, device, false, false, primary, granted));
         return true;
     }
 
     /// <summary>
-    /// ipamd.go nodeIPPoolReconcile / eniIPPoolReconcile: per ENI IMDS lists, EC2 is asked only when the IMDS count differs
-    /// from the datastore's (count-only comparison), and the datastore is made to match whichever list was used.
+    /// ipamd.go nodeIPPoolReconcile / eniIPPoolReconcile (v1.12.2:1275-1437): per ENI IMDS lists, EC2 is asked only when IMDS
+    /// and the datastore differ (by count through v1.18, by set from v1.19.0); the datastore is then made to hold exactly
+    /// the list used: what it lacks is added, and what the list lacks is force-removed even when a pod holds it. An ENI the
+    /// datastore holds that IMDS does not list is force-removed too.
     /// </summary>
     private void NodeIpPoolReconcile(TimeSpan now)
     {
         _reconcileRuns++;
-        foreach (var imdsEni in _imds)
+        _lastReconcileDescribes = 0;
+        foreach (var imdsEni in _imds.Items)
         {
-            var dsEni = Find(_datastore, imdsEni.Id);
+            var dsEni = _datastore.Find(imdsEni.Id);
             if (dsEni is null)
             {
                 // nodeIPPoolReconcile: an ENI IMDS lists but the datastore lacks is set up from IMDS.
-                _datastore.Add(new SimEni(imdsEni.Id, imdsEni.DeviceNumber, imdsEni.DeviceNumber == 0, 0, imdsEni.Units(_pd)));
+                _datastore.Add(new SimEni(imdsEni.Id, imdsEni.DeviceNumber, imdsEni.DeviceNumber == 0, imdsEni.IsTrunk, 0, imdsEni.Units(_pd)));
                 _changes++;
                 continue;
             }
 
             var truth = imdsEni;
-            if (imdsEni.UnitCount(_pd) != dsEni.UnitCount(_pd))
+            var differs = _mechanics.ExactSetReconcile ? !dsEni.SameUnits(imdsEni, _pd) : imdsEni.UnitCount(_pd) != dsEni.UnitCount(_pd);
+            if (differs)
             {
-                // eniIPPoolReconcile: "Instance metadata does not match data store!" → GetIPv4sFromEC2.
+                // eniIPPoolReconcile: "Instance metadata does not match data store!" → GetIPv4sFromEC2; on an error it aborts.
                 _describeCalls++;
-                truth = Find(_ec2, imdsEni.Id);
+                _lastReconcileDescribes++;
+                if (_ec2.Find(imdsEni.Id) is not { } ec2Eni) continue;
+                truth = ec2Eni;
             }
 
-            // The datastore is made to hold exactly the truth's units (keeping units a pod uses); when it already does,
-            // as on most runs, there is nothing to change.
-            if (truth is not null && dsEni.SameUnits(truth, _pd)) continue;
-            if (truth is not null) AddTo(dsEni, truth.Units(_pd));
-            if (dsEni.RemoveWhere(c => c.IsPrefix == _pd && !(truth?.Contains(c) ?? false) && !HoldsAssigned(c)) > 0) _changes++;
+            if (dsEni.SameUnits(truth, _pd)) continue;
+            AddTo(dsEni.Id, truth.Units(_pd), now);
+
+            // The sweep of eniIPPoolReconcile (force = true): what the list used lacks goes, even when a pod holds it.
+            if (HasUnitsOutside(_datastore.Find(dsEni.Id)!, truth) && _datastore.Mutable(dsEni.Id)!.RemoveWhere(c => c.IsPrefix == _pd && !truth.Contains(c)) > 0) _changes++;
         }
 
-        if (_datastore.RemoveAll(e => !_imds.Exists(i => i.Id == e.Id) && !e.Cidrs.Any(HoldsAssigned)) > 0) _changes++;
-        _datastore.Sort((a, b) => a.DeviceNumber.CompareTo(b.DeviceNumber));
+        // The sweep: an ENI the datastore holds that IMDS does not list is force-removed.
+        if (_datastore.RemoveWhere(e => !_imds.Contains(e.Id)) > 0) _changes++;
         _lastPoolAction = now;
     }
 
     /// <summary>
     /// The simulated EC2 AssignPrivateIpAddresses (count, or Ipv4PrefixCount in prefix mode): refused with
-    /// PrivateIpAddressLimitExceeded (null) when 1 + the addresses and prefixes the ENI has + the request exceed the limit.
+    /// PrivateIpAddressLimitExceeded (null) by <see cref="NextRequest.IsRefused"/>.
     /// </summary>
     private List<Ipv4Cidr>? AssignPrivateIpAddresses(string eniId, int count)
     {
         _assignCalls++;
-        var eni = Find(_ec2, eniId);
-        if (eni is null) return [];
-        if (1 + eni.Cidrs.Count + count > _input.PerEniLimit)
+        if (_ec2.Find(eniId) is not { } atEc2) return [];
+        if (NextRequest.IsRefused(_input.PerEniLimit, atEc2.Cidrs.Count, count))
         {
             _assignRefused++;
             return null;
@@ -259,41 +355,55 @@ internal sealed class IpamdModel
             }
         }
 
-        AddTo(eni, granted);
+        var eni = _ec2.Mutable(eniId)!;
+        foreach (var cidr in granted)
+        {
+            if (eni.Add(cidr)) _changes++;
+        }
+
         return granted;
     }
 
     /// <summary>ipamd.go GetIPv4sFromEC2 / addENIsecondaryIPsToDataStore (addENIv4prefixesToDataStore): every non-primary address EC2 has.</summary>
-    private void AddFromEc2(SimEni dsEni)
+    private void AddFromEc2(string eniId, TimeSpan now)
     {
         _describeCalls++;
-        if (Find(_ec2, dsEni.Id) is { } ec2Eni) AddTo(dsEni, ec2Eni.Units(_pd));
+        if (_ec2.Find(eniId) is { } ec2Eni) AddTo(eniId, ec2Eni.Units(_pd), now);
     }
 
-    private void AddTo(SimEni? eni, IEnumerable<Ipv4Cidr> cidrs)
+    /// <summary>Adds to the datastore ENI what it lacks of <paramref name="cidrs"/>; the ENI is copied only when something is added.</summary>
+    private void AddTo(string eniId, IEnumerable<Ipv4Cidr> cidrs, TimeSpan now)
     {
-        if (eni is null) return;
+        SimEni? eni = null;
+        var added = false;
         foreach (var cidr in cidrs)
         {
-            if (eni.Add(cidr)) _changes++;
+            eni ??= _datastore.Find(eniId);
+            if (eni is null) return;
+            if (eni.Contains(cidr)) continue;
+            if (eni.IsShared) eni = _datastore.Mutable(eniId)!;
+            eni.Add(cidr);
+            _changes++;
+            added = true;
         }
+
+        if (added && _requests is not null && _requests.TryGetValue(eniId, out var times)) _requests[eniId] = (times.Refused, now);
     }
 
-    private static SimEni? Find(List<SimEni> enis, string id)
+    private bool HasUnitsOutside(SimEni eni, SimEni truth)
     {
-        foreach (var eni in enis)
+        foreach (var cidr in eni.Blocks)
         {
-            if (string.Equals(eni.Id, id, StringComparison.Ordinal)) return eni;
+            if (cidr.IsPrefix == _pd && !truth.Contains(cidr)) return true;
         }
 
-        return null;
+        return false;
     }
 
     /// <summary>Whether a pod uses an address inside the block; looks up the block's addresses or the pods', whichever are fewer.</summary>
     private bool HoldsAssigned(Ipv4Cidr cidr)
     {
         if (_assigned.Count == 0) return false;
-        if (cidr.PrefixLength == 0) return true;
         var size = 1L << (32 - cidr.PrefixLength);
         if (size > _assigned.Count)
         {
@@ -305,19 +415,19 @@ internal sealed class IpamdModel
             return false;
         }
 
-        var first = (cidr.Network >> (32 - cidr.PrefixLength)) << (32 - cidr.PrefixLength);
         for (var i = 0L; i < size; i++)
         {
-            if (_assigned.Contains(first + (uint)i)) return true;
+            if (_assigned.Contains(cidr.Network + (uint)i)) return true;
         }
 
         return false;
     }
 
+    /// <summary>datastore.go GetFreePrefixes: prefixes no pod uses an address of.</summary>
     private int FreePrefixes()
     {
         var free = 0;
-        foreach (var eni in _datastore)
+        foreach (var eni in _datastore.Items)
         {
             foreach (var cidr in eni.Blocks)
             {
@@ -333,9 +443,9 @@ internal sealed class IpamdModel
     {
         var any = false;
         var highest = 0u;
-        foreach (var view in (List<SimEni>[])[_ec2, _imds, _datastore])
+        foreach (var view in (EniView[])[_ec2, _imds, _datastore])
         {
-            foreach (var eni in view)
+            foreach (var eni in view.Items)
             {
                 any = true;
                 highest = Math.Max(highest, eni.PrimaryIp);
@@ -349,19 +459,19 @@ internal sealed class IpamdModel
     /// <summary>The per-tick form of <see cref="Missing"/>: whether EC2 has any unit the datastore lacks, without naming them.</summary>
     private bool AnyMissing()
     {
-        foreach (var ec2Eni in _ec2)
+        foreach (var ec2Eni in _ec2.Items)
         {
-            if (ec2Eni.UnitCount(_pd) > 0 && CollectMissing(ec2Eni, Find(_datastore, ec2Eni.Id), null) > 0) return true;
+            if (ec2Eni.UnitCount(_pd) > 0 && CollectMissing(ec2Eni, _datastore.Find(ec2Eni.Id), null, _pd) > 0) return true;
         }
 
         return false;
     }
 
-    /// <summary>Addresses EC2 has on the node's ENIs that the datastore lacks, as <c>eni-…:10.0.1.15</c>.</summary>
-    private List<string> Missing()
+    /// <summary>Addresses EC2 has on the managed ENIs that the datastore lacks.</summary>
+    private List<MissingUnit> Missing()
     {
-        var missing = new List<string>();
-        foreach (var ec2Eni in _ec2) CollectMissing(ec2Eni, Find(_datastore, ec2Eni.Id), missing);
+        var missing = new List<MissingUnit>();
+        foreach (var ec2Eni in _ec2.Items) CollectMissing(ec2Eni, _datastore.Find(ec2Eni.Id), missing, _pd);
         return missing;
     }
 
@@ -369,33 +479,20 @@ internal sealed class IpamdModel
     /// Counts (and names, when <paramref name="names"/> is given) the units of an EC2 ENI its datastore ENI lacks, in
     /// ascending order. Both hold their blocks sorted, so one merge pass answers it.
     /// </summary>
-    private int CollectMissing(SimEni ec2Eni, SimEni? dsEni, List<string>? names)
+    internal static int CollectMissing(SimEni ec2Eni, SimEni? dsEni, List<MissingUnit>? names, bool prefixDelegation)
     {
         var have = dsEni is null ? default : dsEni.Blocks;
         var j = 0;
         var count = 0;
         foreach (var unit in ec2Eni.Blocks)
         {
-            if (unit.IsPrefix != _pd) continue;
+            if (unit.IsPrefix != prefixDelegation) continue;
             while (j < have.Length && have[j] < unit) j++;
             if (j < have.Length && have[j] == unit) continue;
             count++;
-            names?.Add(ec2Eni.Id + ":" + unit);
+            names?.Add(new MissingUnit(ec2Eni.Id, unit));
         }
 
         return count;
-    }
-
-    private string Summarize(List<string> missingAtStart, List<string> missingAtEnd, TimeSpan? recoveredAfter, TimeSpan horizon)
-    {
-        var calls = string.Create(CultureInfo.InvariantCulture,
-            $"{_assignCalls} AssignPrivateIpAddresses call(s) ({_assignRefused} refused with PrivateIpAddressLimitExceeded), {_describeCalls} DescribeNetworkInterfaces, {_enisAttached} ENI(s) attached, {_reconcileRuns} reconcile run(s)");
-        if (missingAtStart.Count == 0 && missingAtEnd.Count == 0) return $"Nothing is missing from the datastore; {calls}.";
-        if (missingAtEnd.Count == 0)
-        {
-            return string.Create(CultureInfo.InvariantCulture, $"Recovers after {recoveredAfter!.Value.TotalSeconds:0} s: the datastore holds all {missingAtStart.Count} missing address(es); {calls}.");
-        }
-
-        return string.Create(CultureInfo.InvariantCulture, $"Stays stuck for {horizon.TotalMinutes:0.#} min: {missingAtEnd.Count} address(es) EC2 has are still missing from the datastore; {calls}.");
     }
 }

@@ -9,68 +9,118 @@ internal sealed record ModelInput(
     IReadOnlyList<SimEni> Ec2,
     IReadOnlyList<SimEni> Imds,
     IReadOnlyList<SimEni> Datastore,
-    IReadOnlyCollection<uint> Assigned)
+    IReadOnlySet<uint> Assigned,
+    ModelMechanics Mechanics,
+    bool DisableEniProvisioning)
 {
     /// <summary>maxIPsPerENI (and maxPrefixesPerENI): the limit minus the primary IP, which IPAMD never gives to pods.</summary>
     public int MaxUnitsPerEni => PerEniLimit - 1;
 
     public bool PrefixDelegation => Pool.PrefixDelegation;
 
+    private IReadOnlyList<SimEni>? _restartDatastore;
+    private IReadOnlyList<MissingUnit>? _missingNow;
+    private IReadOnlyList<MissingUnit>? _missingAfterRestart;
     private IReadOnlySet<uint>? _heldByDatastore;
     private IReadOnlySet<uint>? _heldByImds;
+
+    /// <summary>
+    /// ipamd.go nodeInit: the datastore a restart rebuilds from IMDS (GetAttachedENIs, setupENI), secondary IPs or prefixes
+    /// depending on the mode; whatever IMDS does not list is simply not there. Shared by the runs, built once.
+    /// </summary>
+    public IReadOnlyList<SimEni> RestartDatastore => _restartDatastore ??=
+        Imds.Select(e => new SimEni(e.Id, e.DeviceNumber, e.DeviceNumber == 0, e.IsTrunk, 0, e.Units(PrefixDelegation)).Share()).ToList();
+
+    /// <summary>What EC2 has that the datastore a run starts from lacks: the same for every behaviour, so worked out once per start.</summary>
+    public IReadOnlyList<MissingUnit> MissingAt(SimulationStart start)
+    {
+        if (start == SimulationStart.CurrentDatastore) return _missingNow ??= Missing(Datastore);
+        return _missingAfterRestart ??= Missing(RestartDatastore);
+    }
+
+    private List<MissingUnit> Missing(IReadOnlyList<SimEni> datastore)
+    {
+        var view = new EniView(datastore);
+        var missing = new List<MissingUnit>();
+        foreach (var ec2Eni in Ec2) IpamdModel.CollectMissing(ec2Eni, view.Find(ec2Eni.Id), missing, PrefixDelegation);
+        return missing;
+    }
 
     /// <summary>
     /// ipamd.go nodeInit: the pods' addresses that lie in a block of the datastore the run starts from (the current one, or
     /// the one rebuilt from IMDS); the others are dropped. The same for every behaviour, so worked out once per start.
     /// </summary>
     public IReadOnlySet<uint> AssignedHeldBy(SimulationStart start) => start == SimulationStart.CurrentDatastore
-        ? _heldByDatastore ??= HeldBy(Datastore.SelectMany(e => e.Cidrs))
-        : _heldByImds ??= HeldBy(Imds.SelectMany(e => e.Units(PrefixDelegation)));
+        ? _heldByDatastore ??= HeldBy(Datastore)
+        : _heldByImds ??= HeldBy(RestartDatastore);
 
     /// <summary>The model's starting point for a snapshot, or null when the instance type's limits are unknown.</summary>
-    public static ModelInput? FromSnapshot(NodeSnapshot snapshot)
+    public static ModelInput? FromSnapshot(NodeSnapshot snapshot) => FromSnapshot(snapshot, ModelMechanics.RegressionEra);
+
+    /// <summary>The model's starting point for a snapshot and the upstream mechanics of its version, or null when the instance type's limits are unknown.</summary>
+    public static ModelInput? FromSnapshot(NodeSnapshot snapshot, ModelMechanics mechanics)
     {
         if (snapshot.Limits is not { } limits) return null;
         var settings = snapshot.Settings;
         var pool = new PoolConfig(limits.Ipv4AddressesPerInterface - 1, settings.WarmEniTarget, settings.WarmIpTarget, settings.MinimumIpTarget, settings.PrefixDelegation, settings.WarmPrefixTarget);
-        var ec2 = snapshot.Ec2.Select(e => new SimEni(e.Id, e.DeviceIndex ?? 0, e.DeviceIndex == 0, e.PrimaryIp, e.SecondaryIps.Concat(e.Prefixes))).ToList();
-        var imds = snapshot.Imds.Interfaces.Select(i => new SimEni(i.InterfaceId, i.DeviceNumber, i.DeviceNumber == 0, i.PrimaryIp, i.SecondaryIps.Concat(i.Prefixes))).ToList();
-        var datastore = snapshot.Datastore.Enis.Select(e => new SimEni(e.Id, e.DeviceNumber, e.IsPrimary, 0, e.Cidrs)).ToList();
+        var unmanaged = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var eni in snapshot.Ec2)
+        {
+            if (EniOwnership.IsUnmanaged(eni, snapshot)) unmanaged.Add(eni.Id);
+        }
+
+        var ec2 = snapshot.Ec2.Where(e => !unmanaged.Contains(e.Id))
+            .Select(e => new SimEni(e.Id, e.DeviceIndex ?? 0, e.DeviceIndex == 0, e.IsTrunk, e.PrimaryIp ?? 0, e.SecondaryIps, e.Prefixes).Share()).ToList();
+        var trunks = snapshot.Ec2.Where(e => e.IsTrunk).Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
+        var imds = snapshot.Imds.Interfaces.Where(i => !unmanaged.Contains(i.InterfaceId) && i.PrimaryIp is not null && (i.NetworkCard ?? 0) == 0)
+            .Select(i => new SimEni(i.InterfaceId, i.DeviceNumber, i.DeviceNumber == 0, trunks.Contains(i.InterfaceId), i.PrimaryIp ?? 0, i.SecondaryIps, i.Prefixes).Share()).ToList();
+        var datastore = snapshot.Datastore.Enis.Where(e => e.NetworkCard == 0)
+            .Select(e => new SimEni(e.Id, e.DeviceNumber, e.IsPrimary, e.IsTrunk || trunks.Contains(e.Id), 0, e.Cidrs, null).Share()).ToList();
         var assigned = snapshot.Datastore.Enis.SelectMany(e => e.AssignedAddresses).ToHashSet();
-        return new ModelInput(limits.Ipv4AddressesPerInterface, limits.MaximumNetworkInterfaces, pool, settings.CustomNetworking, ec2, imds, datastore, assigned);
+
+        // ipamd.go v1.12.2 increaseDatastorePool 806-810 and getMaxENI 1139-1155: IPAMD's ENI limit (its per-type table,
+        // which follows network card 0), capped by MAX_ENI, less the unmanaged ENIs and one slot kept for the trunk ENI.
+        var maxEnis = Math.Min(limits.IpamdEniLimit, settings.MaxEni ?? int.MaxValue) - unmanaged.Count
+            - (settings.PodEni && !snapshot.Ec2.Any(e => e.IsTrunk) ? 1 : 0);
+        return new ModelInput(limits.Ipv4AddressesPerInterface, Math.Max(maxEnis, 0), pool, settings.CustomNetworking, ec2, imds, datastore, assigned,
+            mechanics, settings.DisableEniProvisioning);
     }
 
     /// <summary>
-    /// The assigned addresses some block contains. A block contains an address when their leading PrefixLength bits agree
-    /// (<see cref="Ipv4Cidr.Contains"/>), so the blocks are indexed by length and those bits: one lookup per distinct length
-    /// (one or two in practice) instead of a scan of every block for every address.
+    /// The assigned addresses some block of <paramref name="enis"/> contains. The blocks are /32s and /28s (the readers
+    /// refuse others), so one sorted array of them answers each address with two binary searches; when every address is
+    /// held, as usual, the set itself is the answer and nothing is copied.
     /// </summary>
-    private HashSet<uint> HeldBy(IEnumerable<Ipv4Cidr> blocks)
+    private IReadOnlySet<uint> HeldBy(IReadOnlyList<SimEni> enis)
     {
-        var byLength = new List<(int Shift, HashSet<uint> Keys)>(2);
-        var everything = false;
-        foreach (var block in blocks)
+        if (Assigned.Count == 0) return Assigned;
+        var count = 0;
+        foreach (var eni in enis) count += eni.Cidrs.Count;
+        var blocks = new Ipv4Cidr[count];
+        var at = 0;
+        foreach (var eni in enis)
         {
-            if (block.PrefixLength == 0)
-            {
-                everything = true;
-                continue;
-            }
-
-            var shift = 32 - block.PrefixLength;
-            var index = 0;
-            while (index < byLength.Count && byLength[index].Shift != shift) index++;
-            if (index == byLength.Count) byLength.Add((shift, []));
-
-            byLength[index].Keys.Add(block.Network >> shift);
+            foreach (var cidr in eni.Blocks) blocks[at++] = cidr;
         }
 
+        Array.Sort(blocks);
+        bool Held(uint address) =>
+            Array.BinarySearch(blocks, Ipv4Cidr.Single(address)) >= 0
+            || Array.BinarySearch(blocks, new Ipv4Cidr(address & ~15u, Ipv4Cidr.PrefixDelegationLength)) >= 0;
+
+        var all = true;
+        foreach (var address in Assigned)
+        {
+            if (Held(address)) continue;
+            all = false;
+            break;
+        }
+
+        if (all) return Assigned;
         var held = new HashSet<uint>();
         foreach (var address in Assigned)
         {
-            var inside = everything;
-            for (var i = 0; i < byLength.Count && !inside; i++) inside = byLength[i].Keys.Contains(address >> byLength[i].Shift);
-            if (inside) held.Add(address);
+            if (Held(address)) held.Add(address);
         }
 
         return held;

@@ -8,7 +8,7 @@ internal static class PoolRules
     /// the targets and how many it holds beyond them; in prefix-delegation mode both are counted in /28 prefixes
     /// (short rounded up, over rounded down). Not defined when neither target is set.
     /// </summary>
-    public static (int Short, int Over, bool Defined) TargetState(PoolConfig config, int totalIps, int assignedIps)
+    public static (int Short, int Over, bool Defined) TargetState(PoolConfig config, long totalIps, long assignedIps)
     {
         if (!config.IpTargetDefined) return (0, 0, false);
         var available = totalIps - assignedIps;
@@ -16,20 +16,23 @@ internal static class PoolRules
         shortIps = Math.Max(shortIps, config.MinimumIpTarget - totalIps);
         var over = Math.Max(available - config.WarmIpTarget, 0);
         over = Math.Max(Math.Min(over, totalIps - config.MinimumIpTarget), 0);
+
+        // The settings are at most 2^24 (SettingsResolver), so the shortfall fits; the surplus is capped the same way.
+        over = Math.Min(over, int.MaxValue);
         if (config.PrefixDelegation)
         {
             shortIps = (shortIps + PoolConfig.IpsPerPrefix - 1) / PoolConfig.IpsPerPrefix;
             over /= PoolConfig.IpsPerPrefix;
         }
 
-        return (shortIps, over, true);
+        return ((int)shortIps, (int)over, true);
     }
 
     /// <summary>
     /// ipamd.go isDatastorePoolTooLow: short of the IP targets when they are set; otherwise fewer free IPs than
     /// WARM_ENI_TARGET ENIs' worth (16 × WARM_PREFIX_TARGET in prefix mode), or a zero target and no free IP at all.
     /// </summary>
-    public static bool IsPoolTooLow(PoolConfig config, int totalIps, int assignedIps)
+    public static bool IsPoolTooLow(PoolConfig config, long totalIps, long assignedIps)
     {
         var (shortfall, _, defined) = TargetState(config, totalIps, assignedIps);
         if (defined) return shortfall > 0;
@@ -37,24 +40,5 @@ internal static class PoolRules
         var warmTarget = config.PrefixDelegation ? config.WarmPrefixTarget : config.WarmEniTarget;
         var perUnit = config.PrefixDelegation ? PoolConfig.IpsPerPrefix : config.MaxIpsPerEni;
         return available < perUnit * warmTarget || (warmTarget == 0 && available == 0);
-    }
-
-    /// <summary>
-    /// ipamd.go tryAssignCidrs / tryAssignPrefixes: how many prefixes to ask for. Zero means "nothing to do" (the
-    /// warm-prefix shortfall is met, so IPAMD falls through to attaching an ENI); otherwise max(1, shortfall).
-    /// </summary>
-    public static int PrefixesToAllocate(PoolConfig config, int totalIps, int assignedIps, int freePrefixes)
-    {
-        var (shortfall, _, defined) = TargetState(config, totalIps, assignedIps);
-        if (defined) return shortfall;
-        var warmShortfall = Math.Max(config.WarmPrefixTarget - freePrefixes, 0);
-        return warmShortfall == 0 ? 0 : Math.Max(1, warmShortfall);
-    }
-
-    /// <summary>ipamd.go tryAssignIPs: ask for a full ENI's worth, or only the shortfall when an IP target is set (0: nothing to do).</summary>
-    public static int IpsToAllocate(PoolConfig config, int totalIps, int assignedIps)
-    {
-        var (shortfall, _, defined) = TargetState(config, totalIps, assignedIps);
-        return defined ? shortfall : config.MaxIpsPerEni;
     }
 }

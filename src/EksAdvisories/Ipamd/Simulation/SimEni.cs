@@ -17,14 +17,23 @@ internal sealed class SimEni
     private int _prefixCount;
     private long _addressCount;
 
-    public SimEni(string id, int deviceNumber, bool isPrimary, uint primaryIp, IEnumerable<Ipv4Cidr> cidrs)
+    public SimEni(string id, int deviceNumber, bool isPrimary, bool isTrunk, uint primaryIp, IEnumerable<Ipv4Cidr> cidrs)
+        : this(id, deviceNumber, isPrimary, isTrunk, primaryIp, [.. cidrs], null)
+    {
+    }
+
+    /// <summary>An ENI holding the blocks of two lists (secondary IPs and prefixes), in one list of the exact size.</summary>
+    public SimEni(string id, int deviceNumber, bool isPrimary, bool isTrunk, uint primaryIp, IReadOnlyList<Ipv4Cidr> first, IReadOnlyList<Ipv4Cidr>? second)
     {
         Id = id;
+        IsTrunk = isTrunk;
         DeviceNumber = deviceNumber;
         IsPrimary = isPrimary;
         PrimaryIp = primaryIp;
-        _cidrs = [.. cidrs];
-        _cidrs.Sort();
+        _cidrs = new List<Ipv4Cidr>(first.Count + (second?.Count ?? 0));
+        for (var i = 0; i < first.Count; i++) _cidrs.Add(first[i]);
+        for (var i = 0; i < (second?.Count ?? 0); i++) _cidrs.Add(second![i]);
+        Ipv4Cidr.SortIfNeeded(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_cidrs));
         var unique = 0;
         for (var i = 0; i < _cidrs.Count; i++)
         {
@@ -41,6 +50,7 @@ internal sealed class SimEni
         Id = other.Id;
         DeviceNumber = other.DeviceNumber;
         IsPrimary = other.IsPrimary;
+        IsTrunk = other.IsTrunk;
         PrimaryIp = other.PrimaryIp;
         _cidrs = new List<Ipv4Cidr>(other._cidrs);
         _prefixCount = other._prefixCount;
@@ -49,9 +59,22 @@ internal sealed class SimEni
 
     public string Id { get; }
 
+    /// <summary>True for the ModelInput's ENIs, which every run starts from: a run copies one before changing it (<see cref="EniView.Mutable"/>).</summary>
+    public bool IsShared { get; private set; }
+
+    /// <summary>Marks the ENI as shared between runs; changing it afterwards is a bug, and throws.</summary>
+    public SimEni Share()
+    {
+        IsShared = true;
+        return this;
+    }
+
     public int DeviceNumber { get; }
 
     public bool IsPrimary { get; }
+
+    /// <summary>The trunk ENI of security groups for pods (EC2 InterfaceType "trunk", the datastore's IsTrunk).</summary>
+    public bool IsTrunk { get; }
 
     /// <summary>Zero in the datastore view, which never holds the primary IP.</summary>
     public uint PrimaryIp { get; }
@@ -75,6 +98,7 @@ internal sealed class SimEni
     /// <summary>Adds a block unless it is there already; true when it was added.</summary>
     public bool Add(Ipv4Cidr cidr)
     {
+        if (IsShared) throw new InvalidOperationException($"{Id} is shared between model runs; copy it before changing it.");
         var index = _cidrs.BinarySearch(cidr);
         if (index >= 0) return false;
         _cidrs.Insert(~index, cidr);
@@ -86,6 +110,7 @@ internal sealed class SimEni
     /// <summary>Removes the blocks that match; returns how many were removed.</summary>
     public int RemoveWhere(Predicate<Ipv4Cidr> match)
     {
+        if (IsShared) throw new InvalidOperationException($"{Id} is shared between model runs; copy it before changing it.");
         var removed = _cidrs.RemoveAll(match);
         if (removed > 0) Recount();
         return removed;

@@ -15,14 +15,12 @@ namespace EksAdvisories.Ipamd;
 /// </remarks>
 public sealed class NodeSnapshot
 {
-    /// <summary>The advisory whose log signatures the ipamd log is scanned for.</summary>
-    internal const string AdvisoryId = "EKSA-2023-0001";
-
     private NodeSnapshot(
         string source, DatastoreDocument datastore, ImdsDocument imds, IReadOnlyList<Ec2Interface> ec2, InstanceTypeLimits? limits,
         IpamdSettings settings, ComponentVersion? cniVersion, string? cniVersionSource, string? cniVersionProblem,
-        IReadOnlyList<LogSignatureMatch>? logMatches, IList<string> missingParts)
+        Func<Stream>? openLog, IList<string> missingParts, IReadOnlyList<SnapshotNotice> notices)
     {
+        Notices = notices;
         Source = source;
         Datastore = datastore;
         Imds = imds;
@@ -32,8 +30,7 @@ public sealed class NodeSnapshot
         CniVersion = cniVersion;
         CniVersionSource = cniVersionSource;
         CniVersionProblem = cniVersionProblem;
-        LogMatches = logMatches ?? ReadOnlyCollection<LogSignatureMatch>.Empty;
-        HasLog = logMatches is not null;
+        OpenLog = openLog;
         MissingParts = new ReadOnlyCollection<string>(missingParts);
     }
 
@@ -62,16 +59,29 @@ public sealed class NodeSnapshot
     public IpamdSettings Settings { get; }
 
     /// <summary>True when the snapshot included an ipamd log.</summary>
-    public bool HasLog { get; }
+    public bool HasLog => OpenLog is not null;
 
-    /// <summary>The advisory's log signatures found in the ipamd log, in the advisory's order; empty without a log.</summary>
-    public IReadOnlyList<LogSignatureMatch> LogMatches { get; }
+    /// <summary>
+    /// Opens the ipamd log for the checker, which scans it for the signatures of the advisory it is given: the file of a
+    /// folder snapshot is read again, streamed in bounded memory; a log given as a stream was read (at most 64 MiB) when
+    /// the snapshot was made. The opener throws <see cref="SnapshotException"/> when the file can no longer be read.
+    /// </summary>
+    internal Func<Stream>? OpenLog { get; }
 
     /// <summary>The optional parts the snapshot lacks, each with what it would have told.</summary>
     public IReadOnlyList<string> MissingParts { get; }
 
     /// <summary>The number of ENIs EC2 reports attached to the node.</summary>
     public int NetworkInterfaceCount => Ec2.Count;
+
+    /// <summary>The shape of <c>enis.json</c>: flat (v1.9 - v1.19) or keyed by network card (v1.20+).</summary>
+    public EnisShape EnisShape => Datastore.Shape;
+
+    /// <summary>True on an IPv6 node (ENABLE_IPv6, or IPv6 prefixes in the datastore): IPAMD does not use the IPv4 warm pool there.</summary>
+    public bool IsIpv6 => Settings.Ipv6;
+
+    /// <summary>Identical duplicates the readers dropped, each counted once.</summary>
+    internal IReadOnlyList<SnapshotNotice> Notices { get; }
 
     internal DatastoreDocument Datastore { get; }
 
@@ -111,28 +121,9 @@ public sealed class NodeSnapshot
             return IsFile(directory, name) ? SnapshotInput.ReadFile(path, name) : null;
         }
 
-        Func<IReadOnlyList<LogSignatureMatch>>? scanLog = null;
-        var logPath = Path.Combine(directory, SnapshotFiles.IpamdLog);
-        if (IsFile(directory, SnapshotFiles.IpamdLog))
-        {
-            scanLog = () =>
-            {
-                try
-                {
-                    if (new FileInfo(logPath).Length > SnapshotFiles.MaxFileBytes) throw SnapshotInput.TooLarge(SnapshotFiles.IpamdLog, new FileInfo(logPath).Length);
-                    using var stream = new FileStream(logPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 4096, FileOptions.SequentialScan);
-                    return IpamdLogScanner.Scan(stream, LogSignatures);
-                }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-                {
-                    throw new SnapshotException(SnapshotFiles.IpamdLog, null, $"the file '{logPath}' could not be read: {e.Message}", e);
-                }
-            };
-        }
-
         return Build(directory, Required(SnapshotFiles.Enis), Required(SnapshotFiles.Imds), Required(SnapshotFiles.Ec2NetworkInterfaces),
             Optional(SnapshotFiles.InstanceType), Optional(SnapshotFiles.IpamdEnvSettings), Optional(SnapshotFiles.AwsNodeDaemonSet),
-            Optional(SnapshotFiles.CniVersion), scanLog);
+            Optional(SnapshotFiles.CniVersion), LogOpener(Path.Combine(directory, SnapshotFiles.IpamdLog)));
     }
 
     /// <summary>
@@ -182,7 +173,7 @@ public sealed class NodeSnapshot
     /// <param name="ipamdEnvSettings">The content of <c>ipamd-env-settings.json</c>, or null.</param>
     /// <param name="awsNodeDaemonSet">The content of <c>aws-node-daemonset.json</c>, or null.</param>
     /// <param name="cniVersion">The content of <c>cni-version.txt</c>, or null.</param>
-    /// <param name="ipamdLog">The content of <c>ipamd.log</c>, or null; it is scanned as it is read.</param>
+    /// <param name="ipamdLog">The content of <c>ipamd.log</c>, or null; the checker scans it for the advisory's signatures.</param>
     /// <returns>The snapshot.</returns>
     /// <exception cref="ArgumentNullException">A required stream is null.</exception>
     /// <exception cref="SnapshotException">A stream cannot be read or holds bad data; the message names the file it stands for, the JSON path and the value.</exception>
@@ -199,33 +190,61 @@ public sealed class NodeSnapshot
             SnapshotInput.ReadStream(ec2NetworkInterfaces, SnapshotFiles.Ec2NetworkInterfaces),
             Optional(instanceType, SnapshotFiles.InstanceType), Optional(ipamdEnvSettings, SnapshotFiles.IpamdEnvSettings),
             Optional(awsNodeDaemonSet, SnapshotFiles.AwsNodeDaemonSet), Optional(cniVersion, SnapshotFiles.CniVersion),
-            ipamdLog is null ? null : () => IpamdLogScanner.Scan(ipamdLog, LogSignatures));
+            Optional(ipamdLog, SnapshotFiles.IpamdLog) is { } logBytes ? () => new MemoryStream(logBytes, false) : null);
     }
-
-    private static IReadOnlyList<LogSignature> LogSignatures => AdvisoryCatalog.Default.Get(AdvisoryId).Detection.LogSignatures;
 
     private static NodeSnapshot Build(
         string source, byte[] enisBytes, byte[] imdsBytes, byte[] ec2Bytes, byte[]? instanceTypeBytes, byte[]? envBytes,
-        byte[]? daemonSetBytes, byte[]? cniVersionBytes, Func<IReadOnlyList<LogSignatureMatch>>? scanLog)
+        byte[]? daemonSetBytes, byte[]? cniVersionBytes, Func<Stream>? log)
     {
-        var datastore = EnisReader.Read(enisBytes);
-        var imds = ImdsReader.Read(imdsBytes);
-        var ec2 = Ec2NetworkInterfacesReader.Read(ec2Bytes).Where(e => IsOnNode(e, imds)).ToList().AsReadOnly();
+        var notices = new List<SnapshotNotice>();
+        var datastore = EnisReader.Read(enisBytes, notices);
+        var imds = ImdsReader.Read(imdsBytes, notices);
+        var ec2 = Ec2NetworkInterfacesReader.Read(ec2Bytes, notices).Where(e => IsOnNode(e, imds)).ToList().AsReadOnly();
+        if (ec2.Count > SnapshotLimits.MaxNetworkInterfaces)
+        {
+            throw new SnapshotException(SnapshotFiles.Ec2NetworkInterfaces, "$.NetworkInterfaces",
+                $"{ec2.Count} ENIs are attached to this node; no instance type has more than {SnapshotLimits.MaxNetworkInterfaces / 2} ({SnapshotLimits.Source}), and the reader refuses more than {SnapshotLimits.MaxNetworkInterfaces}.");
+        }
+
         var limits = instanceTypeBytes is null ? null : InstanceTypesReader.Read(instanceTypeBytes, imds.InstanceType);
         var env = envBytes is null ? null : EnvSettingsReader.Read(envBytes);
         var daemonSet = daemonSetBytes is null ? null : DaemonSetReader.Read(daemonSetBytes);
-        var logMatches = scanLog?.Invoke();
 
         var missing = new List<string>();
         if (limits is null) missing.Add($"{SnapshotFiles.InstanceType}: the per-ENI IPv4 limit and the ENI limit of the instance type{(imds.InstanceType is { } t ? " (" + t + ")" : string.Empty)}");
         if (env is null) missing.Add($"{SnapshotFiles.IpamdEnvSettings}: WARM_IP_TARGET, WARM_ENI_TARGET and the custom-networking flag as IPAMD runs them");
         if (daemonSet is null) missing.Add($"{SnapshotFiles.AwsNodeDaemonSet}: the aws-node image (CNI version) and ENABLE_PREFIX_DELEGATION, WARM_PREFIX_TARGET, MINIMUM_IP_TARGET");
-        if (logMatches is null) missing.Add($"{SnapshotFiles.IpamdLog}: log lines that show the condition");
+        if (log is null) missing.Add($"{SnapshotFiles.IpamdLog}: log lines that show the condition");
 
         var (version, versionSource, versionProblem) = ResolveVersion(cniVersionBytes, daemonSet);
         if (version is null && cniVersionBytes is null && daemonSet is null) missing.Add($"{SnapshotFiles.CniVersion}: the VPC CNI version (the aws-node DaemonSet would give it too)");
         var settings = SettingsResolver.Resolve(env, daemonSet?.Env, datastore, ec2);
-        return new NodeSnapshot(source, datastore, imds, ec2, limits, settings, version, versionSource, versionProblem, logMatches, missing);
+        return new NodeSnapshot(source, datastore, imds, ec2, limits, settings, version, versionSource, versionProblem, log, missing, notices.AsReadOnly());
+    }
+
+    /// <summary>The log file is not read now: the checker streams it when it scans it, so a long log costs no memory here.</summary>
+    private static Func<Stream>? LogOpener(string path)
+    {
+        if (Directory.Exists(path))
+        {
+            throw new SnapshotException(SnapshotFiles.IpamdLog, null, $"'{path}' is a directory, not a file; expected the IPAMD log of that name.");
+        }
+
+        if (!File.Exists(path)) return null;
+        var length = new FileInfo(path).Length;
+        if (length > SnapshotFiles.MaxFileBytes) throw SnapshotInput.TooLarge(SnapshotFiles.IpamdLog, length);
+        return () =>
+        {
+            try
+            {
+                return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 4096, FileOptions.SequentialScan);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new SnapshotException(SnapshotFiles.IpamdLog, null, $"the file '{path}' could not be read: {e.Message}", e);
+            }
+        };
     }
 
     /// <summary>describe-network-interfaces may list ENIs of other instances or detached ones; only this node's count.</summary>
