@@ -264,7 +264,7 @@ public sealed class NodeSnapshot
             if (ComponentVersion.TryParse(firstLine, out var version, out var error))
             {
                 // An image reference's tag is only this component's version when the image is the component's own.
-                var repositories = AdvisoryCatalog.Default.Get(AdvisoryId).Component.ImageRepositories;
+                var repositories = SnapshotFiles.VpcCniImageRepositories;
                 if (version.Image is { } image && !repositories.Contains(image.Name, StringComparer.OrdinalIgnoreCase))
                 {
                     throw new SnapshotException(SnapshotFiles.CniVersion, null,

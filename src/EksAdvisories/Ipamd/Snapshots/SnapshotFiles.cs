@@ -3,6 +3,12 @@ namespace EksAdvisories.Ipamd;
 /// <summary>The file names of the snapshot folder layout, and the limits every snapshot file is held to.</summary>
 internal static class SnapshotFiles
 {
+    /// <summary>
+    /// The image repositories of the VPC CNI (<c>amazon-k8s-cni</c> and its init image): a snapshot is of a VPC CNI node,
+    /// so a <c>cni-version.txt</c> naming another image is refused without asking any advisory.
+    /// </summary>
+    public static readonly string[] VpcCniImageRepositories = ["amazon-k8s-cni", "amazon-k8s-cni-init"];
+
     public const string Enis = "enis.json";
     public const string Imds = "imds.json";
     public const string Ec2NetworkInterfaces = "ec2-network-interfaces.json";
