@@ -10,11 +10,18 @@ namespace EksAdvisories;
 /// </summary>
 internal sealed class AdvisoryEvaluator
 {
+    /// <summary>
+    /// Shared actions kept: a fleet spans a handful of Kubernetes versions, and an action holds a few kilobytes of text,
+    /// so 64 of them stay far below the memory bound the verdict cache keeps.
+    /// </summary>
+    private const int MaxSharedActions = 64;
+
     private static readonly ConditionalWeakTable<Advisory, AdvisoryEvaluator> Evaluators = new();
 
     private readonly Advisory _advisory;
     private readonly VerdictCache _verdicts = new();
     private readonly Func<string, string?, AdvisoryVerdict> _evaluateUncached;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(int Major, int Minor, int Pitfalls), AdvisoryAction> _actions = new();
 
     private AdvisoryEvaluator(Advisory advisory)
     {
@@ -60,7 +67,7 @@ internal sealed class AdvisoryEvaluator
     {
         var advisory = _advisory;
         var input = version.Original;
-        if (version.Image is { } image && !advisory.Component.ImageRepositories.Contains(image.Name, StringComparer.OrdinalIgnoreCase))
+        if (version.Image is { } image && !IsComponentImage(image))
         {
             return Unknown(input, version,
                 $"The image '{input}' is from repository '{image.Name}', which is not {advisory.Component.Name} (expected {string.Join(" or ", advisory.Component.ImageRepositories.Select(r => "'" + r + "'"))}), so its tag says nothing about this advisory.");
@@ -71,9 +78,9 @@ internal sealed class AdvisoryEvaluator
             return EvaluateLine(version);
         }
 
-        var shown = Describe(version);
-        if (!version.IsPrerelease && advisory.Affected.NeverReleased.Contains(version.Release))
+        if (!version.IsPrerelease && IsNeverReleased(version))
         {
+            var shown = Describe(version);
             var asPublishedAnswer = AsPublished(version);
             var reading = asPublishedAnswer == AffectedStatus.Affected ? "affected" : "not affected";
             var published = advisory.AsPublished is { } p ? $"the published advisory named {p.FixedIn} as the fix, and under its text {shown} reads {reading}; " : string.Empty;
@@ -85,23 +92,77 @@ internal sealed class AdvisoryEvaluator
         if (range.IsUndecidedCandidate(version))
         {
             return Unknown(input, version,
-                $"{shown} is a release candidate of {version.FinalRelease}, which lies on the other side of the affected range {range} of {advisory.Id}; the range cannot tell which code a candidate of a boundary release carries, and upstream tagged no such candidate. Check the version actually deployed.");
+                $"{Describe(version)} is a release candidate of {version.FinalRelease}, which lies on the other side of the affected range {range} of {advisory.Id}; the range cannot tell which code a candidate of a boundary release carries, and upstream tagged no such candidate. Check the version actually deployed.");
         }
 
         var status = range.Contains(version) ? AffectedStatus.Affected : AffectedStatus.NotAffected;
         var asPublished = AsPublished(version);
-        var reason = status == AffectedStatus.Affected
+        var action = status == AffectedStatus.Affected ? Action(version, kubernetes, kubernetesError) : null;
+
+        // The reason is written when first read (this evaluator explains it): most callers only look at the status.
+        return new AdvisoryVerdict(advisory.Id, input, status, asPublished, version, this, action);
+    }
+
+    /// <summary>The reason of a verdict decided by the range alone, written from its fields.</summary>
+    internal string ExplainRange(AdvisoryVerdict verdict)
+    {
+        var advisory = _advisory;
+        var range = advisory.Affected.Range;
+        var shown = Describe(verdict.Version!);
+        var reason = verdict.Status == AffectedStatus.Affected
             ? $"{shown} is inside the affected range {range} of {advisory.Id}."
             : $"{shown} is outside the affected range {range} of {advisory.Id}.";
-        if (asPublished != AffectedStatus.Unknown && status != asPublished)
+        if (verdict.AsPublished != AffectedStatus.Unknown && verdict.Status != verdict.AsPublished)
         {
-            reason += asPublished == AffectedStatus.Affected
+            reason += verdict.AsPublished == AffectedStatus.Affected
                 ? $" The range as published ({advisory.AsPublished!.RangeText}) wrongly lists it as affected."
                 : $" The range as published ({advisory.AsPublished!.RangeText}) wrongly leaves it out.";
         }
 
-        var action = status == AffectedStatus.Affected ? RemedyPlanner.Plan(advisory, version, kubernetes, kubernetesError) : null;
-        return new AdvisoryVerdict(advisory.Id, input, status, asPublished, version, reason, action);
+        return reason;
+    }
+
+    /// <summary>
+    /// The action for an affected version. It depends on the version only through the mitigation pitfalls it falls in,
+    /// so one action per (Kubernetes version, pitfalls) is built and shared; the memo is bounded like the verdict cache.
+    /// </summary>
+    private AdvisoryAction Action(ComponentVersion version, KubernetesVersion? kubernetes, string? kubernetesError)
+    {
+        if (kubernetesError is not null || version.IsPartial) return RemedyPlanner.Plan(_advisory, version, kubernetes, kubernetesError);
+        var pitfalls = _advisory.Mitigation.Pitfalls;
+        var mask = 0;
+        for (var i = 0; i < pitfalls.Count && i < 31; i++)
+        {
+            if (pitfalls[i].Range.Contains(version)) mask |= 1 << i;
+        }
+
+        var key = (kubernetes?.Major ?? -1, kubernetes?.Minor ?? -1, mask);
+        if (_actions.TryGetValue(key, out var action)) return action;
+        action = RemedyPlanner.Plan(_advisory, version, kubernetes, null);
+        if (_actions.Count >= MaxSharedActions) _actions.Clear();
+        _actions.TryAdd(key, action);
+        return action;
+    }
+
+    private bool IsComponentImage(ImageReference image)
+    {
+        foreach (var repository in _advisory.Component.ImageRepositories)
+        {
+            if (image.HasName(repository)) return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether the upstream release of a version is one the data says was never released (compared by number, allocating nothing).</summary>
+    private bool IsNeverReleased(ComponentVersion version)
+    {
+        foreach (var never in _advisory.Affected.NeverReleased)
+        {
+            if (never.Major == version.Major && never.Minor == version.Minor && never.Patch == version.Patch && string.Equals(never.Prerelease, version.Prerelease, StringComparison.Ordinal)) return true;
+        }
+
+        return false;
     }
 
     /// <summary>The answer under the text as published: the published range alone decides, so a version it leaves out is NotAffected even if it was never released.</summary>
@@ -138,7 +199,7 @@ internal sealed class AdvisoryEvaluator
             ? $"Every {line} release is inside the affected range {advisory.Affected.Range} of {advisory.Id}."
             : $"No {line} release is inside the affected range {advisory.Affected.Range} of {advisory.Id}.";
         return new AdvisoryVerdict(advisory.Id, version.Original, status, published, version, reason,
-            all.Value ? RemedyPlanner.Plan(advisory, version, null, null) : null);
+            all.Value ? Action(version, null, null) : null);
     }
 
     private AdvisoryVerdict Unknown(string input, ComponentVersion? version, string reason) =>

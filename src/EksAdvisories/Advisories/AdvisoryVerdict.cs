@@ -10,9 +10,27 @@ public sealed class AdvisoryVerdict
         Status = status;
         AsPublished = asPublished;
         Version = version;
-        Reason = reason;
+        _reason = reason;
         Action = action;
     }
+
+    /// <summary>A verdict whose reason <paramref name="explainer"/> writes when it is first read.</summary>
+    internal AdvisoryVerdict(string advisoryId, string input, AffectedStatus status, AffectedStatus asPublished, ComponentVersion version, AdvisoryEvaluator explainer, AdvisoryAction? action)
+    {
+        AdvisoryId = advisoryId;
+        Input = input;
+        Status = status;
+        AsPublished = asPublished;
+        Version = version;
+        _explainer = explainer;
+        Action = action;
+    }
+
+    private readonly AdvisoryEvaluator? _explainer;
+    private string? _reason;
+
+    /// <summary>The reason's length if written, else a generous bound (for the cache's byte estimate, without writing it).</summary>
+    internal int ReasonLengthBound => _reason?.Length ?? 512;
 
     /// <summary>The advisory that answered.</summary>
     public string AdvisoryId { get; }
@@ -33,7 +51,7 @@ public sealed class AdvisoryVerdict
     public ComponentVersion? Version { get; }
 
     /// <summary>Why, in one sentence a person can read; for <see cref="AffectedStatus.Unknown"/> it quotes the input.</summary>
-    public string Reason { get; }
+    public string Reason => _reason ??= _explainer!.ExplainRange(this);
 
     /// <summary>
     /// How each of the advisory's <see cref="Advisory.Conditions"/> came out for this node, when the version is inside

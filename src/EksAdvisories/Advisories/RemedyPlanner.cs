@@ -139,7 +139,7 @@ internal static class RemedyPlanner
         {
             if (Hits(pitfall.Range, current))
             {
-                return ($"{current} lies in {pitfall.Range} ({pitfall.Id}). {pitfall.Reason} Upgrading to a fixed release is the only remedy.", caveats);
+                return ($"the current version lies in {pitfall.Range} ({pitfall.Id}). {pitfall.Reason} Upgrading to a fixed release is the only remedy.", caveats);
             }
         }
 

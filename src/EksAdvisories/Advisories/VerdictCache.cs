@@ -69,7 +69,7 @@ internal sealed class VerdictCache
         // Strings the verdict owns; the action's texts come from the advisory's data or are shared between verdicts,
         // but they are counted too so the estimate stays an upper bound.
         // The input is held as given and again in pieces (an image's registry, repository and tag), so count it three times.
-        long chars = (3 * version.Length) + (kubernetes?.Length ?? 0) + verdict.Reason.Length;
+        long chars = (3 * version.Length) + (kubernetes?.Length ?? 0) + verdict.ReasonLengthBound;
         if (verdict.Action is { } action) chars += action.Summary.Length + (action.MitigationWithheldReason?.Length ?? 0);
         return EntryOverhead + (2 * chars);
     }

@@ -71,6 +71,11 @@ internal static class AdvisoryDataReader
         {
             throw data.Fail(e.Path ?? "$", $"the JSON is malformed (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}): {e.Message}", e);
         }
+        catch (InvalidOperationException e)
+        {
+            // GetString on a value that is not valid UTF-8 (the document parser checks structure, not every string).
+            throw data.Fail("$.schemaVersion", $"the value is not valid UTF-8 text: {e.Message}", e);
+        }
 
         try
         {

@@ -38,13 +38,13 @@ public sealed class AffectedRange
     internal bool Contains(ComponentVersion version) => Contains(version, null);
 
     /// <summary>The range walk for either form of version (exactly one is given).</summary>
-    private bool Contains(ComponentVersion? component, SemVersion? semVersion)
+    private bool Contains(ComponentVersion? component, SemVersion? semVersion, bool releaseOnly = false)
     {
         // OSV evaluation: walk the sorted events and let each one that the version has reached decide.
         var affected = false;
         foreach (var e in _sorted)
         {
-            var c = component is null ? semVersion!.ComparePrecedenceTo(e.SemVersion) : ComparePrecedence(component, e.SemVersion);
+            var c = component is null ? semVersion!.ComparePrecedenceTo(e.SemVersion) : ComparePrecedence(component, e.SemVersion, releaseOnly);
             switch (e.Kind)
             {
                 case RangeEventKind.Introduced when c >= 0:
@@ -68,13 +68,12 @@ public sealed class AffectedRange
     internal bool IsUndecidedCandidate(ComponentVersion version)
     {
         if (!version.IsPrerelease || version.IsPartial) return false;
-        var upstream = version.Upstream!;
         foreach (var e in _sorted)
         {
-            if (e.SemVersion.ComparePrecedenceTo(upstream) == 0) return false;
+            if (ComparePrecedence(version, e.SemVersion) == 0) return false;
         }
 
-        return Contains(version) != Contains(new SemVersion(version.Major, version.Minor!.Value, version.Patch!.Value));
+        return Contains(version) != Contains(version, null, releaseOnly: true);
     }
 
     /// <summary>
@@ -101,7 +100,7 @@ public sealed class AffectedRange
     }
 
     /// <summary>SemVer precedence of a full version's upstream release against an event version, as SemVersion.ComparePrecedenceTo gives it.</summary>
-    private static int ComparePrecedence(ComponentVersion version, SemVersion other)
+    private static int ComparePrecedence(ComponentVersion version, SemVersion other, bool releaseOnly = false)
     {
         var c = ((BigInteger)version.Major).CompareTo(other.Major);
         if (c == 0) c = ((BigInteger)version.Minor!.Value).CompareTo(other.Minor);
@@ -109,11 +108,16 @@ public sealed class AffectedRange
         if (c != 0) return Math.Sign(c);
 
         // A release ranks above its pre-releases; two pre-releases compare identifier by identifier.
-        return (version.IsPrerelease, other.IsPrerelease) switch
+        // releaseOnly: the release a pre-release leads up to (v1.12.5 for v1.12.5-rc1), without building it.
+        return (version.IsPrerelease && !releaseOnly, other.IsPrerelease) switch
         {
             (false, false) => 0,
             (false, true) => 1,
             (true, false) => -1,
+            // The version contract admits one pre-release form, 'rcN': a single alphanumeric identifier, which SemVer
+            // orders by ASCII (so rc10 < rc2, as SemVersion says). An event with several identifiers goes to Semver.
+            _ when other.PrereleaseIdentifiers.Count == 1 && !other.PrereleaseIdentifiers[0].NumericValue.HasValue =>
+                Math.Sign(string.CompareOrdinal(version.Prerelease, other.Prerelease)),
             _ => version.Upstream!.ComparePrecedenceTo(other),
         };
     }

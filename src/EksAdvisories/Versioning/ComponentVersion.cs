@@ -110,7 +110,7 @@ public sealed class ComponentVersion : IEquatable<ComponentVersion>, IComparable
     /// <summary>The upstream release as a SemVer value (EKS build suffix and metadata dropped); null for partial versions.</summary>
     internal SemVersion? Upstream => IsPartial ? null : _upstream ??= new SemVersion(
         Major, Minor!.Value, Patch!.Value,
-        IsPrerelease ? Prerelease.Split('.').Select(p => new PrereleaseIdentifier(p)) : null,
+        IsPrerelease ? (PrereleaseIdentifier[])[new PrereleaseIdentifier(Prerelease)] : null,
         null);
 
     /// <summary>Parses <paramref name="text"/>.</summary>
@@ -128,8 +128,12 @@ public sealed class ComponentVersion : IEquatable<ComponentVersion>, IComparable
     /// <param name="text">A version in one of the forms listed on <see cref="ComponentVersion"/>, or null.</param>
     /// <param name="version">The parsed version, or null.</param>
     /// <returns>True when the text is a version.</returns>
-    public static bool TryParse([NotNullWhen(true)] string? text, [NotNullWhen(true)] out ComponentVersion? version) =>
-        TryParse(text, out version, out _);
+    public static bool TryParse([NotNullWhen(true)] string? text, [NotNullWhen(true)] out ComponentVersion? version)
+    {
+        // Nobody reads the message here, so none is built: a failed parse allocates nothing.
+        version = text is null ? null : ParseCore(text, out _, describe: false);
+        return version is not null;
+    }
 
     /// <summary>Tries to parse <paramref name="text"/>; never throws, and says why when it fails.</summary>
     /// <param name="text">A version in one of the forms listed on <see cref="ComponentVersion"/>, or null.</param>
@@ -150,41 +154,41 @@ public sealed class ComponentVersion : IEquatable<ComponentVersion>, IComparable
     }
 
     /// <summary>The one parser behind Parse and TryParse: returns the error message instead of throwing it.</summary>
-    internal static ComponentVersion? ParseCore(string text, out string? error)
+    internal static ComponentVersion? ParseCore(string text, out string? error, bool describe = true)
     {
         var trimmed = text.AsSpan().Trim();
         if (trimmed.IsEmpty)
         {
-            error = text.Length == 0 ? "The version is empty." : $"The version '{text}' is only white space.";
+            error = !describe ? null : text.Length == 0 ? "The version is empty." : $"The version '{text}' is only white space.";
             return null;
         }
 
         if (!ImageReference.LooksLikeImage(trimmed))
         {
-            return ParseVersionText(text, trimmed, null, out error);
+            return ParseVersionText(text, trimmed, null, out error, describe);
         }
 
-        var image = ImageReference.TryParseCore(trimmed.ToString(), out error);
+        var image = ImageReference.TryParseCore(trimmed.Length == text.Length ? text : trimmed.ToString(), out error);
         if (image is null) return null;
         if (image.Tag is null)
         {
-            error = image.Digest is null
+            error = !describe ? null : image.Digest is null
                 ? $"Image reference '{text}' has no tag, so it names no version; expected a tag such as ':v1.12.2-eksbuild.1'."
                 : $"Image reference '{text}' is pinned by digest only; a digest does not say which version it is. Give the tag as well (for example 'amazon-k8s-cni:v1.12.5-eksbuild.1@{image.Digest}').";
             return null;
         }
 
-        var version = ParseVersionText(text, image.Tag.AsSpan(), image, out error);
-        if (version is null) error = $"Image reference '{text}': " + error;
+        var version = ParseVersionText(text, image.Tag.AsSpan(), image, out error, describe);
+        if (version is null) error = !describe ? null : $"Image reference '{text}': " + error;
         return version;
     }
 
-    private static ComponentVersion? ParseVersionText(string original, ReadOnlySpan<char> s, ImageReference? image, out string? error)
+    private static ComponentVersion? ParseVersionText(string original, ReadOnlySpan<char> s, ImageReference? image, out string? error, bool describe)
     {
         error = null;
         if (s.Equals("latest", StringComparison.OrdinalIgnoreCase))
         {
-            error = image is null
+            error = !describe ? null : image is null
                 ? $"'{original}' names no fixed version; give the version itself, such as 'v1.12.5-eksbuild.1'."
                 : $"The tag 'latest' in '{original}' names no fixed version; give the version the image was built from.";
             return null;
@@ -200,7 +204,7 @@ public sealed class ComponentVersion : IEquatable<ComponentVersion>, IComparable
             s = s[..plus];
             if (!IsValidIdentifiers(metadata))
             {
-                error = $"The build metadata '{metadata}' in '{original}' is malformed; expected dot-separated letters, digits and hyphens.";
+                error = !describe ? null : $"The build metadata '{metadata}' in '{original}' is malformed; expected dot-separated letters, digits and hyphens.";
                 return null;
             }
         }
@@ -221,13 +225,13 @@ public sealed class ComponentVersion : IEquatable<ComponentVersion>, IComparable
             var part = dot < 0 ? s : s[..dot];
             if (count == 3)
             {
-                error = $"'{original}' has a fourth version number; expected major.minor.patch such as '1.12.2'.";
+                error = !describe ? null : $"'{original}' has a fourth version number; expected major.minor.patch such as '1.12.2'.";
                 return null;
             }
 
             if (!TryReadNumber(part, out numbers[count]))
             {
-                error = part.IsEmpty
+                error = !describe ? null : part.IsEmpty
                     ? $"'{original}' has an empty version number; expected major.minor.patch such as 'v1.12.2'."
                     : $"'{original}' is not a version: '{part}' is not a version number; expected major.minor.patch such as 'v1.12.2' or 'v1.12.2-eksbuild.1'.";
                 return null;
@@ -240,7 +244,7 @@ public sealed class ComponentVersion : IEquatable<ComponentVersion>, IComparable
 
         if (count < 3 && (dash >= 0 || !metadata.IsEmpty))
         {
-            error = $"'{original}' has a suffix but only {count} version number(s); a suffix needs major.minor.patch.";
+            error = !describe ? null : $"'{original}' has a suffix but only {count} version number(s); a suffix needs major.minor.patch.";
             return null;
         }
 
@@ -260,7 +264,7 @@ public sealed class ComponentVersion : IEquatable<ComponentVersion>, IComparable
             }
             else
             {
-                error = UnknownSuffix(suffix, original);
+                error = !describe ? null : UnknownSuffix(suffix, original);
                 return null;
             }
         }

@@ -46,19 +46,22 @@ public sealed class ImageReference
     /// <summary>Splits an image reference; returns an error message instead of throwing.</summary>
     internal static ImageReference? TryParseCore(string text, out string? error)
     {
+        // Spans until the end, so that only the parts the reference keeps are allocated.
         error = null;
         string? digest = null;
-        var rest = text;
-        var at = rest.IndexOf('@', StringComparison.Ordinal);
+        var rest = text.AsSpan();
+        var at = rest.IndexOf('@');
         if (at >= 0)
         {
-            digest = rest[(at + 1)..];
+            var digestSpan = rest[(at + 1)..];
             rest = rest[..at];
-            if (digest.Length == 0 || digest.IndexOf(':', StringComparison.Ordinal) <= 0)
+            if (digestSpan.Length == 0 || digestSpan.IndexOf(':') <= 0)
             {
                 error = $"Image reference '{text}' has a malformed digest; expected '@sha256:<hex>'.";
                 return null;
             }
+
+            digest = digestSpan.ToString();
         }
 
         string? tag = null;
@@ -66,29 +69,31 @@ public sealed class ImageReference
         var colon = rest.LastIndexOf(':');
         if (colon > lastSlash)
         {
-            tag = rest[(colon + 1)..];
+            var tagSpan = rest[(colon + 1)..];
             rest = rest[..colon];
-            if (tag.Length == 0)
+            if (tagSpan.Length == 0)
             {
                 error = $"Image reference '{text}' has an empty tag after ':'.";
                 return null;
             }
+
+            tag = tagSpan.ToString();
         }
 
         string? registry = null;
-        var firstSlash = rest.IndexOf('/', StringComparison.Ordinal);
+        var firstSlash = rest.IndexOf('/');
         if (firstSlash >= 0)
         {
             var head = rest[..firstSlash];
             // A registry host carries a dot or a port, or is localhost (the Docker reference grammar).
-            if (head.Contains('.', StringComparison.Ordinal) || head.Contains(':', StringComparison.Ordinal) || head == "localhost")
+            if (head.Contains('.') || head.Contains(':') || head.SequenceEqual("localhost"))
             {
-                registry = head;
+                registry = head.ToString();
                 rest = rest[(firstSlash + 1)..];
             }
         }
 
-        if (rest.Length == 0 || rest.StartsWith('/') || rest.EndsWith('/') || rest.Contains("//", StringComparison.Ordinal))
+        if (rest.Length == 0 || rest[0] == '/' || rest[^1] == '/' || rest.IndexOf("//") >= 0)
         {
             error = $"Image reference '{text}' has no repository name.";
             return null;
@@ -103,6 +108,10 @@ public sealed class ImageReference
             }
         }
 
-        return new ImageReference(registry, rest, tag, digest);
+        return new ImageReference(registry, rest.ToString(), tag, digest);
     }
+
+    /// <summary>Whether the last segment of the repository is <paramref name="name"/> (case-insensitive), without allocating <see cref="Name"/>.</summary>
+    internal bool HasName(string name) =>
+        Repository.AsSpan(Repository.LastIndexOf('/') + 1).Equals(name, StringComparison.OrdinalIgnoreCase);
 }

@@ -66,4 +66,19 @@ public class VersionRoundTripPropertyTests
             Assert.Equal(cached.Action?.Summary, uncached.Action?.Summary);
         }, iter: 20_000);
     }
+
+    [Fact]
+    public void The_hand_written_parser_agrees_with_semver_on_every_version_it_accepts()
+    {
+        // The fast path in ComponentVersion reads numbers and the two contract suffixes by hand; Semver must read the
+        // same upstream release from the same text (without the 'v', the image and the EKS build) and order it the same.
+        Versions.Sample(text =>
+        {
+            if (!ComponentVersion.TryParse(text, out var version) || version.IsPartial) return;
+            var semver = Semver.SemVersion.Parse(version.UpstreamRelease, Semver.SemVersionStyles.Strict);
+            Assert.Equal(0, semver.ComparePrecedenceTo(version.Upstream));
+            var other = Semver.SemVersion.Parse("1.12.1-rc2", Semver.SemVersionStyles.Strict);
+            Assert.Equal(Math.Sign(semver.ComparePrecedenceTo(other)), Math.Sign(version.Release.CompareTo(ComponentVersion.Parse("1.12.1-rc2"))));
+        }, iter: 20_000);
+    }
 }
