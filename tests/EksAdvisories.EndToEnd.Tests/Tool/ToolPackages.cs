@@ -43,7 +43,7 @@ public sealed class ToolPackages : IAsyncLifetime
                 var pack = await ChildProcess.RunAsync(Tools.Dotnet,
                     ["pack", project, "-c", "Release", .. ridArguments, "-o", Feed, "-p:Version=" + Version, "-p:TreatWarningsAsErrors=true",
                      "--artifacts-path", _work.Combine("artifacts"), "-nodeReuse:false"],
-                    RepositoryPaths.Root, TimeSpan.FromMinutes(8));
+                    RepositoryPaths.Root, TimeSpan.FromMinutes(15)); // NativeAOT under load: 8 min was seen to time out
                 if (pack.ExitCode != 0) { Failure = "dotnet pack failed: " + pack.Describe(); return; }
             }
         }
