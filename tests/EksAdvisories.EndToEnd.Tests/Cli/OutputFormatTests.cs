@@ -39,7 +39,10 @@ public sealed class OutputFormatTests : IDisposable
         var runNode = sarif["runs"]![0]!;
         Assert.Equal("2.1.0", sarif["version"]!.GetValue<string>());
         Assert.Equal("EKSA-2023-0001", runNode["tool"]!["driver"]!["rules"]![0]!["id"]!.GetValue<string>());
-        var results = runNode["results"]!.AsArray();
+        // Every input gets a result per advisory in the catalog; the first advisory's tell the three kinds apart.
+        var all = runNode["results"]!.AsArray();
+        Assert.Equal(3 * AdvisoryCatalog.Default.Advisories.Count, all.Count);
+        var results = all.Where(r => r!["ruleId"]!.GetValue<string>() == "EKSA-2023-0001").ToList();
         Assert.Equal(["fail", "pass", "review"], results.Select(r => r!["kind"]!.GetValue<string>()));
         Assert.Equal(["error", "none", "none"], results.Select(r => r!["level"]!.GetValue<string>()));
         Assert.All(results, r => Assert.Equal(0, r!["ruleIndex"]!.GetValue<int>()));
@@ -92,15 +95,20 @@ public sealed class OutputFormatTests : IDisposable
         var suites = XDocument.Parse(run.StandardOutput).Root!;
         Assert.Equal("testsuites", suites.Name.LocalName);
         var suite = Assert.Single(suites.Elements("testsuite"));
-        var cases = suite.Elements("testcase").ToList();
+        var advisories = AdvisoryCatalog.Default.Advisories.Count;
+        var all = suite.Elements("testcase").ToList();
+        Assert.Equal(3 * advisories + 1, all.Count);
+        var cases = all.Where(c => c.Attribute("name")!.Value.EndsWith(" EKSA-2023-0001", StringComparison.Ordinal) || c.Element("error")?.Attribute("type")?.Value == "InputError").ToList();
         Assert.Equal(4, cases.Count);
         Assert.Equal("v1.12.2-eksbuild.1 EKSA-2023-0001", cases[0].Attribute("name")!.Value);
         Assert.Equal("Affected", cases[0].Element("failure")!.Attribute("type")!.Value);
         Assert.Null(cases[1].Element("failure") ?? cases[1].Element("error"));
         Assert.Equal("Unknown", cases[2].Element("error")!.Attribute("type")!.Value);
         Assert.Equal("InputError", cases[3].Element("error")!.Attribute("type")!.Value);
-        Assert.Equal(("4", "1", "2"), (suite.Attribute("tests")!.Value, suite.Attribute("failures")!.Value, suite.Attribute("errors")!.Value));
-        Assert.Equal(("4", "1", "2"), (suites.Attribute("tests")!.Value, suites.Attribute("failures")!.Value, suites.Attribute("errors")!.Value));
+        // 'latest' is Unknown for every advisory, and the missing file is one input error.
+        var expected = ($"{3 * advisories + 1}", "1", $"{advisories + 1}");
+        Assert.Equal(expected, (suite.Attribute("tests")!.Value, suite.Attribute("failures")!.Value, suite.Attribute("errors")!.Value));
+        Assert.Equal(expected, (suites.Attribute("tests")!.Value, suites.Attribute("failures")!.Value, suites.Attribute("errors")!.Value));
     }
 
     [Fact]
@@ -139,7 +147,8 @@ public sealed class OutputFormatTests : IDisposable
         var root = document.RootElement;
         Assert.Equal("1.0", root.GetProperty("schemaVersion").GetString());
         Assert.Equal(3, root.GetProperty("exitCode").GetInt32());
-        Assert.Equal([true, false, false], root.GetProperty("verdicts").EnumerateArray().Select(v => v.GetProperty("finding").GetBoolean()));
+        Assert.Equal([true, false, false], root.GetProperty("verdicts").EnumerateArray()
+            .Where(v => v.GetProperty("advisoryId").GetString() == "EKSA-2023-0001").Select(v => v.GetProperty("finding").GetBoolean()));
         Assert.Equal(_temp.Combine("none.json"), root.GetProperty("errors")[0].GetProperty("input").GetString());
     }
 
@@ -172,11 +181,13 @@ public sealed class OutputFormatTests : IDisposable
         var run = await CliProcess.RunAsync(["check-version", "--format", "markdown", "v1.12.2", "v1.12.5"]);
 
         Assert.True(run.ExitCode == 1, run.Describe());
-        var rows = CliProcess.Lines(run.StandardOutput).Where(l => l.StartsWith("| `", StringComparison.Ordinal)).ToList();
+        var all = CliProcess.Lines(run.StandardOutput).Where(l => l.StartsWith("| `", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2 * AdvisoryCatalog.Default.Advisories.Count, all.Count);
+        var rows = all.Where(l => l.Contains(" | EKSA-2023-0001 | ", StringComparison.Ordinal)).ToList();
         Assert.Equal(2, rows.Count);
         // '<' is escaped so that a Markdown renderer does not take "<1.12.5" for the start of an HTML tag.
         Assert.StartsWith("| `v1.12.2` | EKSA-2023-0001 | **Affected** | v1.12.2 is inside the affected range >=1.11.4-rc1 &lt;1.12.5", rows[0], StringComparison.Ordinal);
-        Assert.All(rows, r => Assert.Equal(5, r.Split(" | ").Length));
+        Assert.All(all, r => Assert.Equal(5, r.Split(" | ").Length));
     }
 
     [Fact]

@@ -113,7 +113,7 @@ public sealed class SnapshotErrorTests : IDisposable
 
         var snapshot = NodeSnapshot.Load(_dir);
 
-        Assert.Equal("1.12.2", $"{snapshot.CniVersion}");
+        Assert.Equal("v1.12.2", $"{snapshot.CniVersion}");
     }
 
     [Theory]
