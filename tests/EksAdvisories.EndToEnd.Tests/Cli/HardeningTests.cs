@@ -199,6 +199,7 @@ public sealed class HardeningTests : IDisposable
     }
 
     // A clone inside a 0700 folder (mktemp -d) cannot be entered by 'nobody': the first such ancestor, or null.
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     private static string? FolderClosedToOthers(string path)
     {
         for (var dir = Path.GetDirectoryName(Path.GetFullPath(path)); !string.IsNullOrEmpty(dir); dir = Path.GetDirectoryName(dir))
