@@ -31,7 +31,7 @@ $out = Join-Path $Work 'osv.json'
     Package       = @(Get-ChildItem -LiteralPath $Repository -Filter '*.nupkg' | ForEach-Object { @{ Name = $_.Name; Length = $_.Length } })
     Installed     = @(Get-InstalledPSResource -Name EksAdvisories -Scope CurrentUser | ForEach-Object { "$($_.Name) $($_.Version)" })
     Advisory      = (Get-EksAdvisory EKSA-2023-0001 -DataPath $DataFile).Id
-    Verdict       = "$((Test-EksAdvisory -Version v1.12.2-eksbuild.1).Status)"
+    Verdict       = "$((Test-EksAdvisory -Version v1.12.2-eksbuild.1 | Where-Object AdvisoryId -EQ 'EKSA-2023-0001').Status)"
     Node          = "$((Test-IpamdReconcile -Path $Snapshot -DataPath $DataFile).Verdict)"
     Exported      = (Export-EksAdvisory -Id EKSA-2023-0001 -Format Osv -Path $out -PassThru | Get-Content -Raw | ConvertFrom-Json).id
 } | ConvertTo-Json -Depth 4 -Compress

@@ -50,7 +50,8 @@ Describe 'Test-IpamdReconcile' {
 
         It 'has the library''s Findings and Outcomes, and the folder as Path' {
             $report.PSObject.Properties.Name | Should-ContainCollection 'Findings'
-            $report.Outcomes.Count | Should-Be 3
+            # The model runs only where the views disagree (checker issue 8), so an in-sync node has no outcomes.
+            $report.PSObject.Properties.Name | Should-ContainCollection 'Outcomes'
             $report.Path | Should-BeString (Join-Path $snapshots $Name)
         }
 
