@@ -17,23 +17,44 @@ internal sealed class AdvisoryEvaluator
     private const int MaxSharedActions = 64;
 
     private static readonly ConditionalWeakTable<Advisory, AdvisoryEvaluator> Evaluators = new();
+    private static AdvisoryEvaluator? _last;
 
     private readonly Advisory _advisory;
     private readonly VerdictCache _verdicts = new();
     private readonly Func<string, string?, AdvisoryVerdict> _evaluateUncached;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(int Major, int Minor, int Pitfalls), AdvisoryAction> _actions = new();
 
+    // The advisory's lists as arrays, read once: a verdict walks them, and walking the read-only collections the model
+    // exposes would go through an interface (and allocate an enumerator) on every call.
+    private readonly ComponentVersion[] _neverReleased;
+    private readonly string[] _imageRepositories;
+    private readonly AffectedRange[] _pitfallRanges;
+    private readonly AdvisoryAction?[] _actionsWithoutKubernetes;
+
     private AdvisoryEvaluator(Advisory advisory)
     {
         _advisory = advisory;
         _evaluateUncached = EvaluateUncached;
+        _neverReleased = [.. advisory.Affected.NeverReleased];
+        _imageRepositories = [.. advisory.Component.ImageRepositories];
+        _pitfallRanges = advisory.Mitigation.Pitfalls.Take(31).Select(p => p.Range).ToArray();
+        _actionsWithoutKubernetes = new AdvisoryAction?[_pitfallRanges.Length <= 4 ? 1 << _pitfallRanges.Length : 0];
     }
 
     /// <summary>The verdict cache (for tests that measure what it retains).</summary>
     internal VerdictCache Cache => _verdicts;
 
     /// <summary>The evaluator of <paramref name="advisory"/>.</summary>
-    public static AdvisoryEvaluator For(Advisory advisory) => Evaluators.GetValue(advisory, static a => new AdvisoryEvaluator(a));
+    public static AdvisoryEvaluator For(Advisory advisory)
+    {
+        // Callers nearly always ask for the advisory they asked for last, so that one is kept in front of the weak table
+        // (a reference read instead of a table lookup). Holding it keeps at most one advisory and its bounded cache alive.
+        var last = Volatile.Read(ref _last);
+        if (last is not null && ReferenceEquals(last._advisory, advisory)) return last;
+        var evaluator = Evaluators.GetValue(advisory, static a => new AdvisoryEvaluator(a));
+        Volatile.Write(ref _last, evaluator);
+        return evaluator;
+    }
 
     /// <summary>Evaluates version text, answering repeated questions from the cache; never throws.</summary>
     public AdvisoryVerdict Evaluate(string? version, string? kubernetesVersion) =>
@@ -128,12 +149,23 @@ internal sealed class AdvisoryEvaluator
     /// </summary>
     private AdvisoryAction Action(ComponentVersion version, KubernetesVersion? kubernetes, string? kubernetesError)
     {
-        if (kubernetesError is not null || version.IsPartial) return RemedyPlanner.Plan(_advisory, version, kubernetes, kubernetesError);
-        var pitfalls = _advisory.Mitigation.Pitfalls;
-        var mask = 0;
-        for (var i = 0; i < pitfalls.Count && i < 31; i++)
+        // More pitfalls than the mask holds (none of the data has more than one) are planned per call rather than shared wrongly.
+        if (kubernetesError is not null || version.IsPartial || _advisory.Mitigation.Pitfalls.Count > _pitfallRanges.Length)
         {
-            if (pitfalls[i].Range.Contains(version)) mask |= 1 << i;
+            return RemedyPlanner.Plan(_advisory, version, kubernetes, kubernetesError);
+        }
+
+        var pitfalls = _pitfallRanges;
+        var mask = 0;
+        for (var i = 0; i < pitfalls.Length; i++)
+        {
+            if (pitfalls[i].Contains(version)) mask |= 1 << i;
+        }
+
+        // Without a Kubernetes version (the common call) the action is found by its pitfall mask alone, in an array.
+        if (kubernetes is null && mask < _actionsWithoutKubernetes.Length)
+        {
+            return _actionsWithoutKubernetes[mask] ??= RemedyPlanner.Plan(_advisory, version, null, null);
         }
 
         var key = (kubernetes?.Major ?? -1, kubernetes?.Minor ?? -1, mask);
@@ -146,7 +178,7 @@ internal sealed class AdvisoryEvaluator
 
     private bool IsComponentImage(ImageReference image)
     {
-        foreach (var repository in _advisory.Component.ImageRepositories)
+        foreach (var repository in _imageRepositories)
         {
             if (image.HasName(repository)) return true;
         }
@@ -157,7 +189,7 @@ internal sealed class AdvisoryEvaluator
     /// <summary>Whether the upstream release of a version is one the data says was never released (compared by number, allocating nothing).</summary>
     private bool IsNeverReleased(ComponentVersion version)
     {
-        foreach (var never in _advisory.Affected.NeverReleased)
+        foreach (var never in _neverReleased)
         {
             if (never.Major == version.Major && never.Minor == version.Minor && never.Patch == version.Patch && string.Equals(never.Prerelease, version.Prerelease, StringComparison.Ordinal)) return true;
         }

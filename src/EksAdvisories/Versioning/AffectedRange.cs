@@ -1,5 +1,4 @@
 using System.Collections.ObjectModel;
-using System.Numerics;
 using Semver;
 
 namespace EksAdvisories;
@@ -12,6 +11,9 @@ public sealed class AffectedRange
 {
     private readonly RangeEvent[] _sorted;
 
+    /// <summary>The events as plain numbers, in the same order as <see cref="_sorted"/>: the comparison a verdict makes per event.</summary>
+    private readonly EventPoint[] _points;
+
     /// <summary>The comparator text, built on first use: every verdict's reason quotes it, and it never changes.</summary>
     private string? _text;
 
@@ -19,6 +21,7 @@ public sealed class AffectedRange
     {
         _sorted = events.OrderBy(e => e.SemVersion, SemVersion.PrecedenceComparer).ThenBy(e => e.Kind).ToArray();
         Events = new ReadOnlyCollection<RangeEvent>(_sorted);
+        _points = Array.ConvertAll(_sorted, EventPoint.From);
     }
 
     /// <summary>The events, in version order.</summary>
@@ -42,10 +45,12 @@ public sealed class AffectedRange
     {
         // OSV evaluation: walk the sorted events and let each one that the version has reached decide.
         var affected = false;
-        foreach (var e in _sorted)
+        var points = _points;
+        for (var i = 0; i < points.Length; i++)
         {
-            var c = component is null ? semVersion!.ComparePrecedenceTo(e.SemVersion) : ComparePrecedence(component, e.SemVersion, releaseOnly);
-            switch (e.Kind)
+            var e = points[i];
+            var c = component is null ? semVersion!.ComparePrecedenceTo(e.Event.SemVersion) : ComparePrecedence(component, e, releaseOnly);
+            switch (e.Event.Kind)
             {
                 case RangeEventKind.Introduced when c >= 0:
                     affected = true;
@@ -68,9 +73,9 @@ public sealed class AffectedRange
     internal bool IsUndecidedCandidate(ComponentVersion version)
     {
         if (!version.IsPrerelease || version.IsPartial) return false;
-        foreach (var e in _sorted)
+        foreach (var e in _points)
         {
-            if (ComparePrecedence(version, e.SemVersion) == 0) return false;
+            if (ComparePrecedence(version, e) == 0) return false;
         }
 
         return Contains(version) != Contains(version, null, releaseOnly: true);
@@ -99,27 +104,44 @@ public sealed class AffectedRange
         return Contains(low);
     }
 
-    /// <summary>SemVer precedence of a full version's upstream release against an event version, as SemVersion.ComparePrecedenceTo gives it.</summary>
-    private static int ComparePrecedence(ComponentVersion version, SemVersion other, bool releaseOnly = false)
+    /// <summary>SemVer precedence of a full version's upstream release against an event, as SemVersion.ComparePrecedenceTo gives it.</summary>
+    private static int ComparePrecedence(ComponentVersion version, in EventPoint other, bool releaseOnly = false)
     {
-        var c = ((BigInteger)version.Major).CompareTo(other.Major);
-        if (c == 0) c = ((BigInteger)version.Minor!.Value).CompareTo(other.Minor);
-        if (c == 0) c = ((BigInteger)version.Patch!.Value).CompareTo(other.Patch);
+        // An event whose numbers do not fit in an int, or whose pre-release has several identifiers, goes to Semver.
+        if (!other.IsSimple) return (releaseOnly ? version.FinalRelease : version).Upstream!.ComparePrecedenceTo(other.Event.SemVersion);
+        var c = version.Major.CompareTo(other.Major);
+        if (c == 0) c = version.Minor!.Value.CompareTo(other.Minor);
+        if (c == 0) c = version.Patch!.Value.CompareTo(other.Patch);
         if (c != 0) return Math.Sign(c);
 
-        // A release ranks above its pre-releases; two pre-releases compare identifier by identifier.
+        // A release ranks above its pre-releases. The version contract admits one pre-release form, 'rcN': a single
+        // alphanumeric identifier, which SemVer orders by ASCII (so rc10 < rc2, as SemVersion says).
         // releaseOnly: the release a pre-release leads up to (v1.12.5 for v1.12.5-rc1), without building it.
-        return (version.IsPrerelease && !releaseOnly, other.IsPrerelease) switch
+        return (version.IsPrerelease && !releaseOnly, other.Prerelease is not null) switch
         {
             (false, false) => 0,
             (false, true) => 1,
             (true, false) => -1,
-            // The version contract admits one pre-release form, 'rcN': a single alphanumeric identifier, which SemVer
-            // orders by ASCII (so rc10 < rc2, as SemVersion says). An event with several identifiers goes to Semver.
-            _ when other.PrereleaseIdentifiers.Count == 1 && !other.PrereleaseIdentifiers[0].NumericValue.HasValue =>
-                Math.Sign(string.CompareOrdinal(version.Prerelease, other.Prerelease)),
-            _ => version.Upstream!.ComparePrecedenceTo(other),
+            _ => Math.Sign(string.CompareOrdinal(version.Prerelease, other.Prerelease)),
         };
+    }
+
+    /// <summary>
+    /// An event's version as ints and its pre-release label, read once when the range is built. Simple when the numbers
+    /// fit in an int and the pre-release, if any, is one alphanumeric identifier (the only form versions are read in).
+    /// </summary>
+    private readonly record struct EventPoint(RangeEvent Event, bool IsSimple, int Major, int Minor, int Patch, string? Prerelease)
+    {
+        public static EventPoint From(RangeEvent e)
+        {
+            var v = e.SemVersion;
+            var fits = v.Major <= int.MaxValue && v.Minor <= int.MaxValue && v.Patch <= int.MaxValue;
+            var ids = v.PrereleaseIdentifiers;
+            var simplePrerelease = ids.Count == 0 || (ids.Count == 1 && !ids[0].NumericValue.HasValue);
+            return fits && simplePrerelease
+                ? new EventPoint(e, true, (int)v.Major, (int)v.Minor, (int)v.Patch, ids.Count == 0 ? null : v.Prerelease)
+                : new EventPoint(e, false, 0, 0, 0, null);
+        }
     }
 
     /// <summary>The range in comparator notation, such as <c>&gt;=1.11.4-rc1 &lt;1.12.5</c>.</summary>

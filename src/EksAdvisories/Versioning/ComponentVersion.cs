@@ -29,7 +29,11 @@ public sealed class ComponentVersion : IEquatable<ComponentVersion>, IComparable
         $"The suffix '-{suffix}' in '{original}' is not a form this library reads, so the version is not guessed at. Accepted suffixes: " +
         "an EKS add-on build '-eksbuild.N' (N a positive integer, lower case, as in 'v1.12.2-eksbuild.1') and an upstream " +
         "release candidate '-rcN' (as in 'v1.12.1-rc1'); build metadata may follow after '+'.";
-    private SemVersion? _upstream;
+    // Minor, patch and EKS build are stored as ints with -1 for "none" (the public properties give them as int?): a
+    // version is allocated on every parse, and this keeps it small.
+    private readonly int _minor;
+    private readonly int _patch;
+    private readonly int _eksBuild;
 
     // Built on first use and kept: a verdict's reason names the version several times.
     private string? _upstreamRelease;
@@ -40,10 +44,10 @@ public sealed class ComponentVersion : IEquatable<ComponentVersion>, IComparable
     {
         Original = original;
         Major = major;
-        Minor = minor;
-        Patch = patch;
+        _minor = minor ?? -1;
+        _patch = patch ?? -1;
         Prerelease = prerelease;
-        EksBuild = eksBuild;
+        _eksBuild = eksBuild ?? -1;
         Metadata = metadata;
         Image = image;
     }
@@ -55,16 +59,16 @@ public sealed class ComponentVersion : IEquatable<ComponentVersion>, IComparable
     public int Major { get; }
 
     /// <summary>The minor version number, or <see langword="null"/> for a major-only version such as <c>v1</c>.</summary>
-    public int? Minor { get; }
+    public int? Minor => _minor < 0 ? null : _minor;
 
     /// <summary>The patch version number, or <see langword="null"/> for a partial version such as <c>v1.12</c>.</summary>
-    public int? Patch { get; }
+    public int? Patch => _patch < 0 ? null : _patch;
 
     /// <summary>The upstream pre-release label (<c>rc1</c>), or an empty string for a release. Never contains an EKS build suffix.</summary>
     public string Prerelease { get; }
 
     /// <summary>The N of an <c>-eksbuild.N</c> suffix, or <see langword="null"/> when the version is not an EKS add-on build.</summary>
-    public int? EksBuild { get; }
+    public int? EksBuild => _eksBuild < 0 ? null : _eksBuild;
 
     /// <summary>Build metadata after <c>+</c>, or an empty string.</summary>
     public string Metadata { get; }
@@ -73,7 +77,7 @@ public sealed class ComponentVersion : IEquatable<ComponentVersion>, IComparable
     public ImageReference? Image { get; }
 
     /// <summary>True when the version names a release line rather than one release (<c>v1.12</c>, <c>v1</c>).</summary>
-    public bool IsPartial => Patch is null;
+    public bool IsPartial => _patch < 0;
 
     /// <summary>True when the version is an upstream pre-release such as <c>v1.12.1-rc1</c>. EKS builds are not pre-releases.</summary>
     public bool IsPrerelease => Prerelease.Length > 0;
@@ -108,8 +112,8 @@ public sealed class ComponentVersion : IEquatable<ComponentVersion>, IComparable
     }
 
     /// <summary>The upstream release as a SemVer value (EKS build suffix and metadata dropped); null for partial versions.</summary>
-    internal SemVersion? Upstream => IsPartial ? null : _upstream ??= new SemVersion(
-        Major, Minor!.Value, Patch!.Value,
+    internal SemVersion? Upstream => IsPartial ? null : new SemVersion(
+        Major, _minor, _patch,
         IsPrerelease ? (PrereleaseIdentifier[])[new PrereleaseIdentifier(Prerelease)] : null,
         null);
 
@@ -165,12 +169,13 @@ public sealed class ComponentVersion : IEquatable<ComponentVersion>, IComparable
 
         if (!ImageReference.LooksLikeImage(trimmed))
         {
-            return ParseVersionText(text, trimmed, null, out error, describe);
+            error = null;
+            return ParseCommonForm(text, trimmed, null) ?? ParseVersionText(text, trimmed, null, out error, describe);
         }
 
         var image = ImageReference.TryParseCore(trimmed.Length == text.Length ? text : trimmed.ToString(), out error);
         if (image is null) return null;
-        if (image.Tag is null)
+        if (!image.HasTag)
         {
             error = !describe ? null : image.Digest is null
                 ? $"Image reference '{text}' has no tag, so it names no version; expected a tag such as ':v1.12.2-eksbuild.1'."
@@ -178,12 +183,72 @@ public sealed class ComponentVersion : IEquatable<ComponentVersion>, IComparable
             return null;
         }
 
-        var version = ParseVersionText(text, image.Tag.AsSpan(), image, out error, describe);
+        var version = ParseCommonForm(text, image.TagSpan, image) ?? ParseVersionText(text, image.TagSpan, image, out error, describe);
         if (version is null) error = !describe ? null : $"Image reference '{text}': " + error;
         return version;
     }
 
-    private static ComponentVersion? ParseVersionText(string original, ReadOnlySpan<char> s, ImageReference? image, out string? error, bool describe)
+    /// <summary>
+    /// The forms clusters show nearly always, read in one pass: <c>[v]MAJOR.MINOR.PATCH</c> with an optional
+    /// <c>-eksbuild.N</c> or <c>-rcN</c> and nothing else. Null for anything else, which <see cref="ParseVersionText"/>
+    /// then reads (or refuses, saying why). It accepts a subset of what that reads and builds the same version; a
+    /// property test holds the two to each other.
+    /// </summary>
+    internal static ComponentVersion? ParseCommonForm(string original, ReadOnlySpan<char> s, ImageReference? image)
+    {
+        var i = s.Length > 0 && s[0] is 'v' or 'V' ? 1 : 0;
+        if (!ReadNumber(s, ref i, out var major) || !Expect(s, ref i, '.')
+            || !ReadNumber(s, ref i, out var minor) || !Expect(s, ref i, '.')
+            || !ReadNumber(s, ref i, out var patch))
+        {
+            return null;
+        }
+
+        if (i == s.Length) return new ComponentVersion(original, major, minor, patch, string.Empty, null, string.Empty, image);
+        if (!Expect(s, ref i, '-')) return null;
+        var suffix = s[i..];
+        if (suffix.StartsWith(EksBuildPrefix, StringComparison.Ordinal))
+        {
+            i += EksBuildPrefix.Length;
+            return ReadNumber(s, ref i, out var build) && build > 0 && i == s.Length
+                ? new ComponentVersion(original, major, minor, patch, string.Empty, build, string.Empty, image)
+                : null;
+        }
+
+        if (suffix.StartsWith(ReleaseCandidatePrefix, StringComparison.Ordinal))
+        {
+            i += ReleaseCandidatePrefix.Length;
+            return ReadNumber(s, ref i, out var candidate) && candidate > 0 && i == s.Length
+                ? new ComponentVersion(original, major, minor, patch, suffix.ToString(), null, string.Empty, image)
+                : null;
+        }
+
+        return null;
+
+        static bool Expect(ReadOnlySpan<char> s, ref int i, char c)
+        {
+            if (i >= s.Length || s[i] != c) return false;
+            i++;
+            return true;
+        }
+
+        // Digits from i, without a leading zero, at most 9 of them (as TryReadNumber reads a number).
+        static bool ReadNumber(ReadOnlySpan<char> s, ref int i, out int value)
+        {
+            value = 0;
+            var start = i;
+            while (i < s.Length && char.IsAsciiDigit(s[i]))
+            {
+                value = (value * 10) + (s[i] - '0');
+                i++;
+                if (i - start > 9) return false;
+            }
+
+            return i > start && (i - start == 1 || s[start] != '0');
+        }
+    }
+
+    internal static ComponentVersion? ParseVersionText(string original, ReadOnlySpan<char> s, ImageReference? image, out string? error, bool describe)
     {
         error = null;
         if (s.Equals("latest", StringComparison.OrdinalIgnoreCase))
@@ -338,14 +403,14 @@ public sealed class ComponentVersion : IEquatable<ComponentVersion>, IComparable
 
     /// <inheritdoc/>
     public bool Equals(ComponentVersion? other) =>
-        other is not null && Major == other.Major && Minor == other.Minor && Patch == other.Patch
-        && string.Equals(Prerelease, other.Prerelease, StringComparison.Ordinal) && EksBuild == other.EksBuild;
+        other is not null && Major == other.Major && _minor == other._minor && _patch == other._patch
+        && string.Equals(Prerelease, other.Prerelease, StringComparison.Ordinal) && _eksBuild == other._eksBuild;
 
     /// <inheritdoc/>
     public override bool Equals(object? obj) => Equals(obj as ComponentVersion);
 
     /// <inheritdoc/>
-    public override int GetHashCode() => HashCode.Combine(Major, Minor, Patch, Prerelease, EksBuild);
+    public override int GetHashCode() => HashCode.Combine(Major, _minor, _patch, Prerelease, _eksBuild);
 
     /// <summary>
     /// Orders by upstream precedence (a pre-release before its release), then by EKS build, a plain release before its EKS builds.
@@ -358,17 +423,26 @@ public sealed class ComponentVersion : IEquatable<ComponentVersion>, IComparable
         if (other is null) return 1;
         var c = Major.CompareTo(other.Major);
         if (c != 0) return c;
-        c = Nullable.Compare(Minor, other.Minor);
+        // -1 ("none") sorts first, as a partial version sorts before every release of its line.
+        c = _minor.CompareTo(other._minor);
         if (c != 0) return c;
-        c = Nullable.Compare(Patch, other.Patch);
+        c = _patch.CompareTo(other._patch);
         if (c != 0) return c;
         if (!IsPartial)
         {
-            c = Upstream!.ComparePrecedenceTo(other.Upstream);
+            // The version contract admits one pre-release form, 'rcN': a single alphanumeric identifier, which SemVer
+            // ranks below its release and orders by ASCII among its kind (rc10 < rc2). A property test holds this to Semver.
+            c = (IsPrerelease, other.IsPrerelease) switch
+            {
+                (false, false) => 0,
+                (false, true) => 1,
+                (true, false) => -1,
+                _ => Math.Sign(string.CompareOrdinal(Prerelease, other.Prerelease)),
+            };
             if (c != 0) return c;
         }
 
-        return Nullable.Compare(EksBuild, other.EksBuild);
+        return _eksBuild.CompareTo(other._eksBuild);
     }
 
     /// <summary>Equality as <see cref="Equals(ComponentVersion?)"/>.</summary>

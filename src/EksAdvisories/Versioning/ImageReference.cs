@@ -7,28 +7,50 @@ namespace EksAdvisories;
 /// </summary>
 public sealed class ImageReference
 {
-    internal ImageReference(string? registry, string repository, string? tag, string? digest)
+    // The parts are kept as ranges of the text they were read from and cut out when first asked for: a version check
+    // reads only the tag and the repository's last segment, so it allocates none of them.
+    private readonly string _text;
+    private readonly Range _registry;
+    private readonly Range _repository;
+    private readonly Range _tag;
+    private readonly Range _digest;
+    private readonly bool _hasRegistry;
+    private readonly bool _hasTag;
+    private readonly bool _hasDigest;
+    private string? _registryText;
+    private string? _repositoryText;
+    private string? _tagText;
+    private string? _digestText;
+
+    private ImageReference(string text, Range? registry, Range repository, Range? tag, Range? digest)
     {
-        Registry = registry;
-        Repository = repository;
-        Tag = tag;
-        Digest = digest;
+        _text = text;
+        (_hasRegistry, _registry) = (registry.HasValue, registry.GetValueOrDefault());
+        _repository = repository;
+        (_hasTag, _tag) = (tag.HasValue, tag.GetValueOrDefault());
+        (_hasDigest, _digest) = (digest.HasValue, digest.GetValueOrDefault());
     }
 
     /// <summary>The registry host (with port), or <see langword="null"/> when the reference names none.</summary>
-    public string? Registry { get; }
+    public string? Registry => _hasRegistry ? _registryText ??= _text[_registry] : null;
 
     /// <summary>The repository path, for example <c>amazon-k8s-cni</c> or <c>eks/aws-node</c>.</summary>
-    public string Repository { get; }
+    public string Repository => _repositoryText ??= _text[_repository];
 
     /// <summary>The last segment of <see cref="Repository"/>, for example <c>amazon-k8s-cni</c>.</summary>
     public string Name => Repository[(Repository.LastIndexOf('/') + 1)..];
 
     /// <summary>The tag, or <see langword="null"/> when the reference has none.</summary>
-    public string? Tag { get; }
+    public string? Tag => _hasTag ? _tagText ??= _text[_tag] : null;
 
     /// <summary>The digest (<c>sha256:…</c>), or <see langword="null"/> when the reference has none.</summary>
-    public string? Digest { get; }
+    public string? Digest => _hasDigest ? _digestText ??= _text[_digest] : null;
+
+    /// <summary>True when the reference has a tag.</summary>
+    internal bool HasTag => _hasTag;
+
+    /// <summary>The tag as a span of the text (empty when there is none), without allocating <see cref="Tag"/>.</summary>
+    internal ReadOnlySpan<char> TagSpan => _hasTag ? _text.AsSpan()[_tag] : [];
 
     /// <inheritdoc/>
     public override string ToString()
@@ -46,60 +68,62 @@ public sealed class ImageReference
     /// <summary>Splits an image reference; returns an error message instead of throwing.</summary>
     internal static ImageReference? TryParseCore(string text, out string? error)
     {
-        // Spans until the end, so that only the parts the reference keeps are allocated.
+        // Offsets into the text until the end, so that nothing is allocated unless the reference is refused.
         error = null;
-        string? digest = null;
-        var rest = text.AsSpan();
-        var at = rest.IndexOf('@');
+        Range? digest = null;
+        var end = text.Length;
+        var at = text.IndexOf('@');
         if (at >= 0)
         {
-            var digestSpan = rest[(at + 1)..];
-            rest = rest[..at];
+            var digestSpan = text.AsSpan(at + 1);
             if (digestSpan.Length == 0 || digestSpan.IndexOf(':') <= 0)
             {
                 error = $"Image reference '{text}' has a malformed digest; expected '@sha256:<hex>'.";
                 return null;
             }
 
-            digest = digestSpan.ToString();
+            digest = new Range(at + 1, text.Length);
+            end = at;
         }
 
-        string? tag = null;
-        var lastSlash = rest.LastIndexOf('/');
-        var colon = rest.LastIndexOf(':');
+        Range? tag = null;
+        var head = text.AsSpan(0, end);
+        var lastSlash = head.LastIndexOf('/');
+        var colon = head.LastIndexOf(':');
         if (colon > lastSlash)
         {
-            var tagSpan = rest[(colon + 1)..];
-            rest = rest[..colon];
-            if (tagSpan.Length == 0)
+            if (colon + 1 == end)
             {
                 error = $"Image reference '{text}' has an empty tag after ':'.";
                 return null;
             }
 
-            tag = tagSpan.ToString();
+            tag = new Range(colon + 1, end);
+            end = colon;
         }
 
-        string? registry = null;
-        var firstSlash = rest.IndexOf('/');
+        Range? registry = null;
+        var start = 0;
+        var firstSlash = text.AsSpan(0, end).IndexOf('/');
         if (firstSlash >= 0)
         {
-            var head = rest[..firstSlash];
+            var host = text.AsSpan(0, firstSlash);
             // A registry host carries a dot or a port, or is localhost (the Docker reference grammar).
-            if (head.Contains('.') || head.Contains(':') || head.SequenceEqual("localhost"))
+            if (host.Contains('.') || host.Contains(':') || host.SequenceEqual("localhost"))
             {
-                registry = head.ToString();
-                rest = rest[(firstSlash + 1)..];
+                registry = new Range(0, firstSlash);
+                start = firstSlash + 1;
             }
         }
 
-        if (rest.Length == 0 || rest[0] == '/' || rest[^1] == '/' || rest.IndexOf("//") >= 0)
+        var repository = text.AsSpan(start, end - start);
+        if (repository.Length == 0 || repository[0] == '/' || repository[^1] == '/' || repository.IndexOf("//") >= 0)
         {
             error = $"Image reference '{text}' has no repository name.";
             return null;
         }
 
-        foreach (var c in rest)
+        foreach (var c in repository)
         {
             if (!(char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-' or '/'))
             {
@@ -108,10 +132,13 @@ public sealed class ImageReference
             }
         }
 
-        return new ImageReference(registry, rest.ToString(), tag, digest);
+        return new ImageReference(text, registry, new Range(start, end), tag, digest);
     }
 
     /// <summary>Whether the last segment of the repository is <paramref name="name"/> (case-insensitive), without allocating <see cref="Name"/>.</summary>
-    internal bool HasName(string name) =>
-        Repository.AsSpan(Repository.LastIndexOf('/') + 1).Equals(name, StringComparison.OrdinalIgnoreCase);
+    internal bool HasName(string name)
+    {
+        var repository = _text.AsSpan()[_repository];
+        return repository[(repository.LastIndexOf('/') + 1)..].Equals(name, StringComparison.OrdinalIgnoreCase);
+    }
 }
