@@ -10,23 +10,32 @@ internal static class GapClassifier
     {
         var gaps = new List<Gap>();
         if (run.MissingAtEnd.Count == 0) return gaps;
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var entry in run.MissingAtEnd) counts[entry.EniId] = counts.GetValueOrDefault(entry.EniId) + 1;
+
+        // The missing units come ENI by ENI (the model collects them per EC2 ENI), so counting runs of one id counts them.
+        var counts = new List<(string EniId, int Missing)>();
+        foreach (var entry in run.MissingAtEnd)
+        {
+            if (counts.Count > 0 && string.Equals(counts[^1].EniId, entry.EniId, StringComparison.Ordinal)) counts[^1] = (entry.EniId, counts[^1].Missing + 1);
+            else counts.Add((entry.EniId, 1));
+        }
+
+        counts.Sort(static (a, b) => string.CompareOrdinal(a.EniId, b.EniId));
 
         var pd = input.PrefixDelegation;
-        // IMDS may name one ENI under two MACs: the first one counts, as everywhere else.
-        var imds = ById(input.Imds);
-        var datastore = ById(input.Datastore);
-        var ec2 = ById(input.Ec2);
+        // IMDS may name one ENI under two MACs: the first one counts, as everywhere else (EniView finds the first).
+        var imds = new EniView(input.Imds);
+        var datastore = new EniView(input.Datastore);
+        var ec2 = new EniView(input.Ec2);
         var wanted = NextRequest.WantedWhenLow(input.Pool, input.Mechanics.PrefixPoolEarlyReturn);
-        foreach (var (id, missing) in counts.OrderBy(c => c.Key, StringComparer.Ordinal))
+        foreach (var (id, missing) in counts)
         {
             GapKind kind;
             var units = start == SimulationStart.CurrentDatastore
-                ? datastore.TryGetValue(id, out var ds) ? ds.Cidrs.Count : (int?)null
-                : imds.TryGetValue(id, out var im) ? im.UnitCount(pd) : null;
-            var isPrimary = ec2.TryGetValue(id, out var atEc2) && atEc2.IsPrimary;
-            if (!imds.ContainsKey(id)) kind = GapKind.UnknownToImds;
+                ? datastore.Find(id) is { } ds ? ds.Cidrs.Count : (int?)null
+                : imds.Find(id) is { } im ? im.UnitCount(pd) : null;
+            var atEc2 = ec2.Find(id);
+            var isPrimary = atEc2 is { IsPrimary: true };
+            if (!imds.Contains(id)) kind = GapKind.UnknownToImds;
             else if (input.CustomNetworking && isPrimary) kind = GapKind.PrimaryUnderCustomNetworking;
             else if (input.Mechanics.TrunkEniSkipped && atEc2 is { IsTrunk: true }) kind = GapKind.TrunkSkipped;
             else if (wanted == 0) kind = GapKind.NoRequestInPrefixMode;
@@ -43,12 +52,5 @@ internal static class GapClassifier
         }
 
         return gaps;
-    }
-
-    private static Dictionary<string, SimEni> ById(IReadOnlyList<SimEni> enis)
-    {
-        var byId = new Dictionary<string, SimEni>(enis.Count, StringComparer.Ordinal);
-        foreach (var eni in enis) byId.TryAdd(eni.Id, eni);
-        return byId;
     }
 }

@@ -26,8 +26,10 @@ public static class IpamdReconcileChecker
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(options);
         var advisory = options.Advisory;
-        var missingParts = snapshot.MissingParts.ToList();
-        var assumptions = snapshot.Settings.Assumptions.ToList();
+        // The snapshot's missing parts are copied only if the check adds one (an unreadable log); most nodes add nothing.
+        List<string>? missingParts = null;
+        var assumptions = new List<string>(snapshot.Settings.Assumptions.Count + 3);
+        assumptions.AddRange(snapshot.Settings.Assumptions);
 
         var (version, versionSource, versionProblem) = options.CniVersionOverride is { } overrideText
             ? ComponentVersion.TryParse(overrideText, out var parsed, out var error)
@@ -71,7 +73,7 @@ public static class IpamdReconcileChecker
             }
             catch (SnapshotException e)
             {
-                missingParts.Add($"{SnapshotFiles.IpamdLog}: {e.Message}");
+                (missingParts ??= [.. snapshot.MissingParts]).Add($"{SnapshotFiles.IpamdLog}: {e.Message}");
             }
         }
         foreach (var match in logMatches)
@@ -129,10 +131,45 @@ public static class IpamdReconcileChecker
             }
         }
 
-        var ordered = findings.OrderByDescending(f => f.Severity).ThenBy(f => f.Code, StringComparer.Ordinal).ToList();
-        return new ReconcileReport(basis.Verdict, VerdictWording.Summarize(basis, snapshot), version?.ToString(), versionSource, behavior, behaviorReason, advisoryVerdict,
+        SortFindings(findings);
+        return new ReconcileReport(basis.Verdict, () => VerdictWording.Summarize(basis, snapshot), version?.ToString(), versionSource, behavior, behaviorReason, advisoryVerdict,
             snapshot.InstanceType, snapshot.Ipv4AddressesPerInterface, snapshot.MaximumNetworkInterfaces, snapshot.Settings, options.Horizon,
-            ordered, outcomes, restartOutcomes, assumptions, missingParts, logMatches, basis.Current?.DependsOnEniChoice == true || basis.Restart?.DependsOnEniChoice == true || basis.Cause == VerdictCause.StuckNowDependsOnEniChoice);
+            findings, outcomes, restartOutcomes, assumptions, missingParts ?? (IList<string>)snapshot.MissingParts, logMatches, basis.Current?.DependsOnEniChoice == true || basis.Restart?.DependsOnEniChoice == true || basis.Cause == VerdictCause.StuckNowDependsOnEniChoice);
+    }
+
+    /// <summary>
+    /// Most severe first, then by code, keeping the order of equal findings (a stable insertion sort: a node has a handful
+    /// of findings, and this allocates nothing).
+    /// </summary>
+    private static void SortFindings(List<ReconcileFinding> findings)
+    {
+        if (findings.Count > 32)
+        {
+            // A node with many ENIs can have many findings: a stable sort that stays O(n log n).
+            var sorted = findings.OrderBy(f => f, Comparer<ReconcileFinding>.Create(Compare)).ToList();
+            findings.Clear();
+            findings.AddRange(sorted);
+            return;
+        }
+
+        for (var i = 1; i < findings.Count; i++)
+        {
+            var item = findings[i];
+            var j = i - 1;
+            while (j >= 0 && Compare(findings[j], item) > 0)
+            {
+                findings[j + 1] = findings[j];
+                j--;
+            }
+
+            findings[j + 1] = item;
+        }
+
+        static int Compare(ReconcileFinding a, ReconcileFinding b)
+        {
+            var c = b.Severity.CompareTo(a.Severity);
+            return c != 0 ? c : string.CompareOrdinal(a.Code, b.Code);
+        }
     }
 
     /// <summary>

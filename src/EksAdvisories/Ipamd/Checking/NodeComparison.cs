@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 
 namespace EksAdvisories.Ipamd;
@@ -49,57 +50,64 @@ internal static class NodeComparison
                 continue;
             }
 
-            var ec2Units = DistinctSorted(pd ? ec2.Prefixes : ec2.SecondaryIps, [], null);
-            var ec2All = DistinctSorted(ec2.SecondaryIps, ec2.Prefixes, null);
-            if (ds is null)
+            // The four sorted sets of this ENI live in one rented buffer, returned at the end of the ENI: a node whose views
+            // agree, the common case, then allocates nothing for them.
+            var buffer = ArrayPool<Ipv4Cidr>.Shared.Rent((2 * (ec2.SecondaryIps.Count + ec2.Prefixes.Count)) + (ds?.Cidrs.Count ?? 0) + (imds is null ? 0 : imds.SecondaryIps.Count + imds.Prefixes.Count));
+            try
             {
-                agree = false;
-                findings.Add(new ReconcileFinding(FindingCodes.EniMismatch, FindingSeverity.Error, id, Format(ec2Units),
-                    $"{id} (device {ec2.DeviceIndex}) is attached at EC2 with {ec2Units.Length} {Unit(pd)} but is not in the datastore; pods cannot use any of them."));
-            }
-            else
-            {
-                var dsUnits = DistinctSorted(ds.Cidrs, [], pd);
-                var missing = Except(ec2Units, dsUnits);
-                if (missing.Count > 0)
+                var free = buffer.AsSpan();
+                ReadOnlySpan<Ipv4Cidr> ec2Units = DistinctSorted(pd ? ec2.Prefixes : ec2.SecondaryIps, [], null, ref free);
+                ReadOnlySpan<Ipv4Cidr> ec2All = DistinctSorted(ec2.SecondaryIps, ec2.Prefixes, null, ref free);
+                if (ds is null)
                 {
                     agree = false;
-                    findings.Add(new ReconcileFinding(FindingCodes.DatastoreMissingAddresses, FindingSeverity.Error, id, Format(missing),
-                        string.Create(CultureInfo.InvariantCulture, $"The datastore holds {dsUnits.Length} {Unit(pd)} of {id}, EC2 has {ec2Units.Length}: {missing.Count} are lost to pods until IPAMD learns of them.")));
+                    findings.Add(new ReconcileFinding(FindingCodes.EniMismatch, FindingSeverity.Error, id, Format(ec2Units),
+                        $"{id} (device {ec2.DeviceIndex}) is attached at EC2 with {ec2Units.Length} {Unit(pd)} but is not in the datastore; pods cannot use any of them."));
+                }
+                else
+                {
+                    ReadOnlySpan<Ipv4Cidr> dsUnits = DistinctSorted(ds.Cidrs, [], pd, ref free);
+                    if (Except(ec2Units, dsUnits) is { } missing)
+                    {
+                        agree = false;
+                        findings.Add(new ReconcileFinding(FindingCodes.DatastoreMissingAddresses, FindingSeverity.Error, id, Format(missing),
+                            string.Create(CultureInfo.InvariantCulture, $"The datastore holds {dsUnits.Length} {Unit(pd)} of {id}, EC2 has {ec2Units.Length}: {missing.Count} are lost to pods until IPAMD learns of them.")));
+                    }
+
+                    if (Except(dsUnits, ec2Units) is { } extra)
+                    {
+                        agree = false;
+                        findings.Add(new ReconcileFinding(FindingCodes.DatastoreExtraAddresses, FindingSeverity.Warning, id, Format(extra),
+                            string.Create(CultureInfo.InvariantCulture, $"The datastore holds {extra.Count} {Unit(pd)} of {id} that EC2 no longer has on the ENI; a pod given one would have no network.")));
+                    }
                 }
 
-                var extra = Except(dsUnits, ec2Units);
-                if (extra.Count > 0)
+                if (imds is null)
                 {
                     agree = false;
-                    findings.Add(new ReconcileFinding(FindingCodes.DatastoreExtraAddresses, FindingSeverity.Warning, id, Format(extra),
-                        string.Create(CultureInfo.InvariantCulture, $"The datastore holds {extra.Count} {Unit(pd)} of {id} that EC2 no longer has on the ENI; a pod given one would have no network.")));
+                    findings.Add(new ReconcileFinding(FindingCodes.EniMismatch, FindingSeverity.Warning, id, [],
+                        $"{id} is attached at EC2 but IMDS does not list its MAC ({ec2.Mac}); a restart would leave it out of the datastore."));
+                    continue;
+                }
+
+                ReadOnlySpan<Ipv4Cidr> imdsAll = DistinctSorted(imds.SecondaryIps, imds.Prefixes, null, ref free);
+                if (Except(ec2All, imdsAll) is { } imdsLacks)
+                {
+                    agree = false;
+                    findings.Add(new ReconcileFinding(FindingCodes.ImdsStale, FindingSeverity.Warning, id, Format(imdsLacks),
+                        string.Create(CultureInfo.InvariantCulture, $"IMDS lists {imdsAll.Length} secondary address(es) or prefix(es) of {id}, EC2 has {ec2All.Length}: IMDS is stale, and an aws-node restart would rebuild the datastore without these {imdsLacks.Count}.")));
+                }
+
+                if (Except(imdsAll, ec2All) is { } imdsExtra)
+                {
+                    agree = false;
+                    findings.Add(new ReconcileFinding(FindingCodes.ImdsStale, FindingSeverity.Warning, id, Format(imdsExtra),
+                        string.Create(CultureInfo.InvariantCulture, $"IMDS still lists {imdsExtra.Count} address(es) or prefix(es) of {id} that EC2 no longer has.")));
                 }
             }
-
-            if (imds is null)
+            finally
             {
-                agree = false;
-                findings.Add(new ReconcileFinding(FindingCodes.EniMismatch, FindingSeverity.Warning, id, [],
-                    $"{id} is attached at EC2 but IMDS does not list its MAC ({ec2.Mac}); a restart would leave it out of the datastore."));
-                continue;
-            }
-
-            var imdsAll = DistinctSorted(imds.SecondaryIps, imds.Prefixes, null);
-            var imdsLacks = Except(ec2All, imdsAll);
-            var imdsExtra = Except(imdsAll, ec2All);
-            if (imdsLacks.Count > 0)
-            {
-                agree = false;
-                findings.Add(new ReconcileFinding(FindingCodes.ImdsStale, FindingSeverity.Warning, id, Format(imdsLacks),
-                    string.Create(CultureInfo.InvariantCulture, $"IMDS lists {imdsAll.Length} secondary address(es) or prefix(es) of {id}, EC2 has {ec2All.Length}: IMDS is stale, and an aws-node restart would rebuild the datastore without these {imdsLacks.Count}.")));
-            }
-
-            if (imdsExtra.Count > 0)
-            {
-                agree = false;
-                findings.Add(new ReconcileFinding(FindingCodes.ImdsStale, FindingSeverity.Warning, id, Format(imdsExtra),
-                    string.Create(CultureInfo.InvariantCulture, $"IMDS still lists {imdsExtra.Count} address(es) or prefix(es) of {id} that EC2 no longer has.")));
+                ArrayPool<Ipv4Cidr>.Shared.Return(buffer);
             }
         }
 
@@ -171,23 +179,25 @@ internal static class NodeComparison
     private static string Unit(bool prefixDelegation) => prefixDelegation ? "/28 prefix(es)" : "secondary IP(s)";
 
     /// <summary>The blocks as people write them; the comparison hands them over in ascending order already.</summary>
-    private static List<string> Format(IReadOnlyList<Ipv4Cidr> cidrs)
+    private static List<string> Format(ReadOnlySpan<Ipv4Cidr> cidrs)
     {
-        var text = new List<string>(cidrs.Count);
+        var text = new List<string>(cidrs.Length);
         foreach (var cidr in cidrs) text.Add(cidr.ToString());
         return text;
     }
 
+    private static List<string> Format(List<Ipv4Cidr> cidrs) => Format(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(cidrs));
+
     /// <summary>
-    /// The distinct blocks of two lists, ascending; only prefixes (true) or only single addresses (false) when
-    /// <paramref name="prefixes"/> says so. Sorted arrays compare by one merge pass, which for a node's few dozen blocks is
-    /// cheaper than hashing them.
+    /// The distinct blocks of two lists, ascending, written to the front of <paramref name="free"/>, which then moves past
+    /// them; only prefixes (true) or only single addresses (false) when <paramref name="prefixes"/> says so. Sorted runs
+    /// compare by one merge pass, which for a node's few dozen blocks is cheaper than hashing them.
     /// </summary>
-    private static Ipv4Cidr[] DistinctSorted(IReadOnlyList<Ipv4Cidr> first, IReadOnlyList<Ipv4Cidr> second, bool? prefixes)
+    private static Span<Ipv4Cidr> DistinctSorted(IReadOnlyList<Ipv4Cidr> first, IReadOnlyList<Ipv4Cidr> second, bool? prefixes, ref Span<Ipv4Cidr> free)
     {
-        var all = new Ipv4Cidr[first.Count + second.Count];
+        var all = free;
         var count = 0;
-        foreach (var list in (IReadOnlyList<Ipv4Cidr>[])[first, second])
+        foreach (var list in (ReadOnlySpan<IReadOnlyList<Ipv4Cidr>>)[first, second])
         {
             for (var i = 0; i < list.Count; i++)
             {
@@ -195,25 +205,26 @@ internal static class NodeComparison
             }
         }
 
-        Ipv4Cidr.SortIfNeeded(all.AsSpan(0, count));
+        Ipv4Cidr.SortIfNeeded(all[..count]);
         var distinct = 0;
         for (var i = 0; i < count; i++)
         {
             if (distinct == 0 || all[distinct - 1] != all[i]) all[distinct++] = all[i];
         }
 
-        return distinct == all.Length ? all : all[..distinct];
+        free = free[distinct..];
+        return all[..distinct];
     }
 
-    /// <summary>The blocks of <paramref name="left"/> that <paramref name="right"/> lacks, ascending (both sorted and distinct).</summary>
-    private static List<Ipv4Cidr> Except(Ipv4Cidr[] left, Ipv4Cidr[] right)
+    /// <summary>The blocks of <paramref name="left"/> that <paramref name="right"/> lacks, ascending (both sorted and distinct); null when none.</summary>
+    private static List<Ipv4Cidr>? Except(ReadOnlySpan<Ipv4Cidr> left, ReadOnlySpan<Ipv4Cidr> right)
     {
-        var result = new List<Ipv4Cidr>();
+        List<Ipv4Cidr>? result = null;
         var j = 0;
         foreach (var cidr in left)
         {
             while (j < right.Length && right[j] < cidr) j++;
-            if (j == right.Length || right[j] != cidr) result.Add(cidr);
+            if (j == right.Length || right[j] != cidr) (result ??= []).Add(cidr);
         }
 
         return result;

@@ -15,7 +15,7 @@ namespace EksAdvisories.Ipamd;
 public sealed class ReconcileReport
 {
     internal ReconcileReport(
-        ReconcileVerdict verdict, string summary, string? cniVersion, string? cniVersionSource, IpamdBehavior? behavior, string behaviorReason,
+        ReconcileVerdict verdict, Func<string> summary, string? cniVersion, string? cniVersionSource, IpamdBehavior? behavior, string behaviorReason,
         AdvisoryVerdict? advisory, string? instanceType, int? ipv4AddressesPerInterface, int? maximumNetworkInterfaces, IpamdSettings settings,
         TimeSpan horizon, IList<ReconcileFinding> findings, IList<BehaviorOutcome> outcomes, IList<BehaviorOutcome> restartOutcomes,
         IList<string> assumptions, IList<string> missingParts, IReadOnlyList<LogSignatureMatch> logMatches, bool dependsOnEniChoice)
@@ -23,7 +23,7 @@ public sealed class ReconcileReport
         LogMatches = logMatches;
         DependsOnEniChoice = dependsOnEniChoice;
         Verdict = verdict;
-        Summary = summary;
+        _summarize = summary;
         CniVersion = cniVersion;
         CniVersionSource = cniVersionSource;
         Behavior = behavior;
@@ -45,7 +45,11 @@ public sealed class ReconcileReport
     public ReconcileVerdict Verdict { get; }
 
     /// <summary>Why this verdict, in a sentence or two; for <see cref="ReconcileVerdict.Unknown"/> it names what is missing.</summary>
-    public string Summary { get; }
+    public string Summary => _summary ??= _summarize();
+
+    // Worded when first read: a fleet check reads the verdicts of every node and the summaries of few.
+    private readonly Func<string> _summarize;
+    private string? _summary;
 
     /// <summary>The normalized CNI version the check used (<c>1.12.2-eksbuild.1</c>), or null when unknown.</summary>
     public string? CniVersion { get; }

@@ -10,25 +10,33 @@ internal sealed class EniView
 {
     private const int IndexFrom = 16;
 
-    private readonly List<SimEni> _enis;
+    // The run's starting ENIs, shared with the other runs and never changed, until the first change to the list itself
+    // (an ENI added or removed) gives the view a list of its own: most runs never change the list, so they copy nothing.
+    private readonly List<SimEni> _shared;
+    private List<SimEni>? _own;
     private Dictionary<string, int>? _index;
 
-    public EniView(IEnumerable<SimEni> enis)
+    public EniView(List<SimEni> enis)
     {
-        _enis = [.. enis];
+        _shared = enis;
         Reindex();
     }
 
-    public int Count => _enis.Count;
+    private List<SimEni> Current => _own ?? _shared;
 
-    public List<SimEni> Items => _enis;
+    private List<SimEni> Own => _own ??= [.. _shared];
 
-    public SimEni this[int index] => _enis[index];
+    public int Count => Current.Count;
+
+    /// <summary>The ENIs in device order, as a span (no enumerator); valid until the next change to the view.</summary>
+    public ReadOnlySpan<SimEni> Items => System.Runtime.InteropServices.CollectionsMarshal.AsSpan(Current);
+
+    public SimEni this[int index] => Current[index];
 
     public SimEni? Find(string id)
     {
         var index = IndexOf(id);
-        return index < 0 ? null : _enis[index];
+        return index < 0 ? null : Current[index];
     }
 
     public bool Contains(string id) => IndexOf(id) >= 0;
@@ -38,31 +46,32 @@ internal sealed class EniView
     {
         var index = IndexOf(id);
         if (index < 0) return null;
-        var eni = _enis[index];
+        var eni = Current[index];
         if (!eni.IsShared) return eni;
         var copy = eni.Clone();
-        _enis[index] = copy;
+        Own[index] = copy;
         return copy;
     }
 
     /// <summary>Adds an ENI and keeps device order.</summary>
     public void Add(SimEni eni)
     {
-        _enis.Add(eni);
-        if (_enis.Count > 1 && _enis[^2].DeviceNumber > eni.DeviceNumber) _enis.Sort((a, b) => a.DeviceNumber.CompareTo(b.DeviceNumber));
+        var enis = Own;
+        enis.Add(eni);
+        if (enis.Count > 1 && enis[^2].DeviceNumber > eni.DeviceNumber) enis.Sort((a, b) => a.DeviceNumber.CompareTo(b.DeviceNumber));
         Reindex();
     }
 
     public int RemoveWhere(Predicate<SimEni> match)
     {
-        var removed = _enis.RemoveAll(match);
+        var removed = Own.RemoveAll(match);
         if (removed > 0) Reindex();
         return removed;
     }
 
     public bool HasDevice(int device)
     {
-        foreach (var eni in _enis)
+        foreach (var eni in Items)
         {
             if (eni.DeviceNumber == device) return true;
         }
@@ -73,9 +82,10 @@ internal sealed class EniView
     private int IndexOf(string id)
     {
         if (_index is not null) return _index.TryGetValue(id, out var found) ? found : -1;
-        for (var i = 0; i < _enis.Count; i++)
+        var enis = Items;
+        for (var i = 0; i < enis.Length; i++)
         {
-            if (string.Equals(_enis[i].Id, id, StringComparison.Ordinal)) return i;
+            if (string.Equals(enis[i].Id, id, StringComparison.Ordinal)) return i;
         }
 
         return -1;
@@ -83,13 +93,15 @@ internal sealed class EniView
 
     private void Reindex()
     {
-        if (_enis.Count < IndexFrom)
+        var enis = Current;
+        if (enis.Count < IndexFrom)
         {
             _index = null;
             return;
         }
 
-        _index = new Dictionary<string, int>(_enis.Count, StringComparer.Ordinal);
-        for (var i = 0; i < _enis.Count; i++) _index[_enis[i].Id] = i;
+        _index = new Dictionary<string, int>(enis.Count, StringComparer.Ordinal);
+        // The first of two ENIs with one id is the one found, as by the scan below the threshold (IMDS may list an ENI twice).
+        for (var i = 0; i < enis.Count; i++) _index.TryAdd(enis[i].Id, i);
     }
 }

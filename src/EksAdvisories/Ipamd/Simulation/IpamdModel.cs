@@ -144,8 +144,8 @@ internal sealed class IpamdModel
         }
 
         var missingAtEnd = Missing();
-        var refusedToTheEnd = new List<string>();
-        foreach (var (id, times) in _requests ?? [])
+        var refusedToTheEnd = new List<string>(_requests?.Count ?? 0);
+        foreach (var (id, times) in _requests ?? NoRequests)
         {
             // Refused within the last minute of the horizon and not given anything since: the refusals persist.
             if (times.Refused > horizon - ReconcileInterval && times.Added < times.Refused && _ec2.Find(id) is { } ec2Eni
@@ -161,6 +161,9 @@ internal sealed class IpamdModel
     }
 
     private string? _lastRefusedThisTick;
+
+    /// <summary>The requests of a run that EC2 never refused (most runs): one shared empty table.</summary>
+    private static readonly Dictionary<string, (TimeSpan Refused, TimeSpan Added)> NoRequests = new(StringComparer.Ordinal);
 
     private (long Total, long Assigned) Stats()
     {
@@ -298,7 +301,7 @@ internal sealed class IpamdModel
             if (dsEni is null)
             {
                 // nodeIPPoolReconcile: an ENI IMDS lists but the datastore lacks is set up from IMDS.
-                _datastore.Add(new SimEni(imdsEni.Id, imdsEni.DeviceNumber, imdsEni.DeviceNumber == 0, imdsEni.IsTrunk, 0, imdsEni.Units(_pd)));
+                _datastore.Add(imdsEni.RebuiltInDatastore(_pd));
                 _changes++;
                 continue;
             }
@@ -315,14 +318,14 @@ internal sealed class IpamdModel
             }
 
             if (dsEni.SameUnits(truth, _pd)) continue;
-            AddTo(dsEni.Id, truth.Units(_pd), now);
+            AddUnitsOf(dsEni.Id, truth, now);
 
             // The sweep of eniIPPoolReconcile (force = true): what the list used lacks goes, even when a pod holds it.
             if (HasUnitsOutside(_datastore.Find(dsEni.Id)!, truth) && _datastore.Mutable(dsEni.Id)!.RemoveWhere(c => c.IsPrefix == _pd && !truth.Contains(c)) > 0) _changes++;
         }
 
         // The sweep: an ENI the datastore holds that IMDS does not list is force-removed.
-        if (_datastore.RemoveWhere(e => !_imds.Contains(e.Id)) > 0) _changes++;
+        if (HasEniUnknownToImds() && _datastore.RemoveWhere(e => !_imds.Contains(e.Id)) > 0) _changes++;
         _lastPoolAction = now;
     }
 
@@ -368,15 +371,50 @@ internal sealed class IpamdModel
     private void AddFromEc2(string eniId, TimeSpan now)
     {
         _describeCalls++;
-        if (_ec2.Find(eniId) is { } ec2Eni) AddTo(eniId, ec2Eni.Units(_pd), now);
+        if (_ec2.Find(eniId) is { } ec2Eni) AddUnitsOf(eniId, ec2Eni, now);
     }
 
-    /// <summary>Adds to the datastore ENI what it lacks of <paramref name="cidrs"/>; the ENI is copied only when something is added.</summary>
-    private void AddTo(string eniId, IEnumerable<Ipv4Cidr> cidrs, TimeSpan now)
+    /// <summary>Adds to the datastore ENI what it lacks of <paramref name="source"/>'s units in this mode (walking its blocks, no iterator).</summary>
+    private void AddUnitsOf(string eniId, SimEni source, TimeSpan now)
     {
         SimEni? eni = null;
         var added = false;
-        foreach (var cidr in cidrs)
+        foreach (var cidr in source.Blocks)
+        {
+            if (cidr.IsPrefix != _pd) continue;
+            eni ??= _datastore.Find(eniId);
+            if (eni is null) return;
+            if (eni.Contains(cidr)) continue;
+            if (eni.IsShared) eni = _datastore.Mutable(eniId)!;
+            eni.Add(cidr);
+            _changes++;
+            added = true;
+        }
+
+        if (added) NoteAdded(eniId, now);
+    }
+
+    private bool HasEniUnknownToImds()
+    {
+        foreach (var eni in _datastore.Items)
+        {
+            if (!_imds.Contains(eni.Id)) return true;
+        }
+
+        return false;
+    }
+
+    private void NoteAdded(string eniId, TimeSpan now)
+    {
+        if (_requests is not null && _requests.TryGetValue(eniId, out var times)) _requests[eniId] = (times.Refused, now);
+    }
+
+    /// <summary>Adds to the datastore ENI what it lacks of <paramref name="cidrs"/>; the ENI is copied only when something is added.</summary>
+    private void AddTo(string eniId, List<Ipv4Cidr> cidrs, TimeSpan now)
+    {
+        SimEni? eni = null;
+        var added = false;
+        foreach (var cidr in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(cidrs))
         {
             eni ??= _datastore.Find(eniId);
             if (eni is null) return;
@@ -387,7 +425,7 @@ internal sealed class IpamdModel
             added = true;
         }
 
-        if (added && _requests is not null && _requests.TryGetValue(eniId, out var times)) _requests[eniId] = (times.Refused, now);
+        if (added) NoteAdded(eniId, now);
     }
 
     private bool HasUnitsOutside(SimEni eni, SimEni truth)
@@ -443,7 +481,7 @@ internal sealed class IpamdModel
     {
         var any = false;
         var highest = 0u;
-        foreach (var view in (EniView[])[_ec2, _imds, _datastore])
+        foreach (var view in (ReadOnlySpan<EniView>)[_ec2, _imds, _datastore])
         {
             foreach (var eni in view.Items)
             {

@@ -6,9 +6,9 @@ internal sealed record ModelInput(
     int MaxEnis,
     PoolConfig Pool,
     bool CustomNetworking,
-    IReadOnlyList<SimEni> Ec2,
-    IReadOnlyList<SimEni> Imds,
-    IReadOnlyList<SimEni> Datastore,
+    List<SimEni> Ec2,
+    List<SimEni> Imds,
+    List<SimEni> Datastore,
     IReadOnlySet<uint> Assigned,
     ModelMechanics Mechanics,
     bool DisableEniProvisioning)
@@ -18,7 +18,7 @@ internal sealed record ModelInput(
 
     public bool PrefixDelegation => Pool.PrefixDelegation;
 
-    private IReadOnlyList<SimEni>? _restartDatastore;
+    private List<SimEni>? _restartDatastore;
     private IReadOnlyList<MissingUnit>? _missingNow;
     private IReadOnlyList<MissingUnit>? _missingAfterRestart;
     private IReadOnlySet<uint>? _heldByDatastore;
@@ -28,8 +28,14 @@ internal sealed record ModelInput(
     /// ipamd.go nodeInit: the datastore a restart rebuilds from IMDS (GetAttachedENIs, setupENI), secondary IPs or prefixes
     /// depending on the mode; whatever IMDS does not list is simply not there. Shared by the runs, built once.
     /// </summary>
-    public IReadOnlyList<SimEni> RestartDatastore => _restartDatastore ??=
-        Imds.Select(e => new SimEni(e.Id, e.DeviceNumber, e.DeviceNumber == 0, e.IsTrunk, 0, e.Units(PrefixDelegation)).Share()).ToList();
+    public List<SimEni> RestartDatastore => _restartDatastore ??= RebuildFromImds();
+
+    private List<SimEni> RebuildFromImds()
+    {
+        var enis = new List<SimEni>(Imds.Count);
+        for (var i = 0; i < Imds.Count; i++) enis.Add(Imds[i].RebuiltInDatastore(PrefixDelegation).Share());
+        return enis;
+    }
 
     /// <summary>What EC2 has that the datastore a run starts from lacks: the same for every behaviour, so worked out once per start.</summary>
     public IReadOnlyList<MissingUnit> MissingAt(SimulationStart start)
@@ -38,7 +44,7 @@ internal sealed record ModelInput(
         return _missingAfterRestart ??= Missing(RestartDatastore);
     }
 
-    private List<MissingUnit> Missing(IReadOnlyList<SimEni> datastore)
+    private List<MissingUnit> Missing(List<SimEni> datastore)
     {
         var view = new EniView(datastore);
         var missing = new List<MissingUnit>();
@@ -63,24 +69,47 @@ internal sealed record ModelInput(
         if (snapshot.Limits is not { } limits) return null;
         var settings = snapshot.Settings;
         var pool = new PoolConfig(limits.Ipv4AddressesPerInterface - 1, settings.WarmEniTarget, settings.WarmIpTarget, settings.MinimumIpTarget, settings.PrefixDelegation, settings.WarmPrefixTarget);
-        var unmanaged = new HashSet<string>(StringComparer.Ordinal);
+        HashSet<string>? unmanaged = null;
         foreach (var eni in snapshot.Ec2)
         {
-            if (EniOwnership.IsUnmanaged(eni, snapshot)) unmanaged.Add(eni.Id);
+            if (EniOwnership.IsUnmanaged(eni, snapshot)) (unmanaged ??= new HashSet<string>(StringComparer.Ordinal)).Add(eni.Id);
         }
 
-        var ec2 = snapshot.Ec2.Where(e => !unmanaged.Contains(e.Id))
-            .Select(e => new SimEni(e.Id, e.DeviceIndex ?? 0, e.DeviceIndex == 0, e.IsTrunk, e.PrimaryIp ?? 0, e.SecondaryIps, e.Prefixes).Share()).ToList();
-        var trunks = snapshot.Ec2.Where(e => e.IsTrunk).Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
-        var imds = snapshot.Imds.Interfaces.Where(i => !unmanaged.Contains(i.InterfaceId) && i.PrimaryIp is not null && (i.NetworkCard ?? 0) == 0)
-            .Select(i => new SimEni(i.InterfaceId, i.DeviceNumber, i.DeviceNumber == 0, trunks.Contains(i.InterfaceId), i.PrimaryIp ?? 0, i.SecondaryIps, i.Prefixes).Share()).ToList();
-        var datastore = snapshot.Datastore.Enis.Where(e => e.NetworkCard == 0)
-            .Select(e => new SimEni(e.Id, e.DeviceNumber, e.IsPrimary, e.IsTrunk || trunks.Contains(e.Id), 0, e.Cidrs, null).Share()).ToList();
-        var assigned = snapshot.Datastore.Enis.SelectMany(e => e.AssignedAddresses).ToHashSet();
+        // Plain loops into lists of the right size: this runs for every node whose views disagree.
+        var ec2 = new List<SimEni>(snapshot.Ec2.Count);
+        HashSet<string>? trunks = null;
+        foreach (var e in snapshot.Ec2)
+        {
+            if (e.IsTrunk) (trunks ??= new HashSet<string>(StringComparer.Ordinal)).Add(e.Id);
+            if (unmanaged?.Contains(e.Id) == true) continue;
+            ec2.Add(new SimEni(e.Id, e.DeviceIndex ?? 0, e.DeviceIndex == 0, e.IsTrunk, e.PrimaryIp ?? 0, e.SecondaryIps, e.Prefixes).Share());
+        }
+
+        var imds = new List<SimEni>(snapshot.Imds.Interfaces.Count);
+        foreach (var i in snapshot.Imds.Interfaces)
+        {
+            if (unmanaged?.Contains(i.InterfaceId) == true || i.PrimaryIp is null || (i.NetworkCard ?? 0) != 0) continue;
+            imds.Add(new SimEni(i.InterfaceId, i.DeviceNumber, i.DeviceNumber == 0, trunks?.Contains(i.InterfaceId) == true, i.PrimaryIp ?? 0, i.SecondaryIps, i.Prefixes).Share());
+        }
+
+        var datastore = new List<SimEni>(snapshot.Datastore.Enis.Count);
+        var assignedCount = 0;
+        foreach (var e in snapshot.Datastore.Enis)
+        {
+            assignedCount += e.AssignedAddresses.Count;
+            if (e.NetworkCard != 0) continue;
+            datastore.Add(new SimEni(e.Id, e.DeviceNumber, e.IsPrimary, e.IsTrunk || trunks?.Contains(e.Id) == true, 0, e.Cidrs, null).Share());
+        }
+
+        var assigned = new HashSet<uint>(assignedCount);
+        foreach (var e in snapshot.Datastore.Enis)
+        {
+            foreach (var address in e.AssignedAddresses) assigned.Add(address);
+        }
 
         // ipamd.go v1.12.2 increaseDatastorePool 806-810 and getMaxENI 1139-1155: IPAMD's ENI limit (its per-type table,
         // which follows network card 0), capped by MAX_ENI, less the unmanaged ENIs and one slot kept for the trunk ENI.
-        var maxEnis = Math.Min(limits.IpamdEniLimit, settings.MaxEni ?? int.MaxValue) - unmanaged.Count
+        var maxEnis = Math.Min(limits.IpamdEniLimit, settings.MaxEni ?? int.MaxValue) - (unmanaged?.Count ?? 0)
             - (settings.PodEni && !snapshot.Ec2.Any(e => e.IsTrunk) ? 1 : 0);
         return new ModelInput(limits.Ipv4AddressesPerInterface, Math.Max(maxEnis, 0), pool, settings.CustomNetworking, ec2, imds, datastore, assigned,
             mechanics, settings.DisableEniProvisioning);

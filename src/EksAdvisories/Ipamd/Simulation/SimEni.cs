@@ -45,6 +45,26 @@ internal sealed class SimEni
         Recount();
     }
 
+    /// <summary>An ENI holding the units of <paramref name="source"/> in one mode (its blocks are sorted and unique already).</summary>
+    private SimEni(SimEni source, bool prefixDelegation, bool isPrimary, uint primaryIp)
+    {
+        Id = source.Id;
+        DeviceNumber = source.DeviceNumber;
+        IsPrimary = isPrimary;
+        IsTrunk = source.IsTrunk;
+        PrimaryIp = primaryIp;
+        _cidrs = new List<Ipv4Cidr>(source.UnitCount(prefixDelegation));
+        foreach (var cidr in source.Blocks)
+        {
+            if (cidr.IsPrefix == prefixDelegation) _cidrs.Add(cidr);
+        }
+
+        Recount();
+    }
+
+    /// <summary>The datastore's copy of an ENI that a restart rebuilds from IMDS: its units in the mode, no primary IP.</summary>
+    public SimEni RebuiltInDatastore(bool prefixDelegation) => new(this, prefixDelegation, DeviceNumber == 0, 0);
+
     private SimEni(SimEni other)
     {
         Id = other.Id;
