@@ -143,32 +143,8 @@ internal static class NodeComparison
         }
     }
 
-    /// <summary>datastore.go GetFreePrefixes: prefixes no pod uses an address of.</summary>
-    private static int FreePrefixes(ModelInput input)
-    {
-        if (!input.PrefixDelegation) return 0;
-        var free = 0;
-        foreach (var eni in input.Datastore)
-        {
-            foreach (var cidr in eni.Blocks)
-            {
-                if (!cidr.IsPrefix) continue;
-                var used = false;
-                foreach (var address in input.Assigned)
-                {
-                    if (cidr.Contains(address))
-                    {
-                        used = true;
-                        break;
-                    }
-                }
-
-                if (!used) free++;
-            }
-        }
-
-        return free;
-    }
+    private static int FreePrefixes(ModelInput input) =>
+        input.PrefixDelegation ? PoolRules.FreePrefixes(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(input.Datastore), input.Assigned) : 0;
 
     private static string UnmanagedReason(Ec2Interface eni) =>
         eni.IsEfaOnly ? $"{eni.Id} is an efa-only interface: it has no IPv4 address, and IPAMD never fills it."

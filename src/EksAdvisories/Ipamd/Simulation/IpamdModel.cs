@@ -33,7 +33,7 @@ internal sealed class IpamdModel
     private readonly EniView _ec2;
     private readonly EniView _imds;
     private readonly EniView _datastore;
-    private readonly IReadOnlySet<uint> _assigned;
+    private readonly AddressSet _assigned;
 
     /// <summary>Per ENI asked: when EC2 last refused it and when addresses were last added to it; made on the first refusal.</summary>
     private Dictionary<string, (TimeSpan Refused, TimeSpan Added)>? _requests;
@@ -438,43 +438,8 @@ internal sealed class IpamdModel
         return false;
     }
 
-    /// <summary>Whether a pod uses an address inside the block; looks up the block's addresses or the pods', whichever are fewer.</summary>
-    private bool HoldsAssigned(Ipv4Cidr cidr)
-    {
-        if (_assigned.Count == 0) return false;
-        var size = 1L << (32 - cidr.PrefixLength);
-        if (size > _assigned.Count)
-        {
-            foreach (var address in _assigned)
-            {
-                if (cidr.Contains(address)) return true;
-            }
-
-            return false;
-        }
-
-        for (var i = 0L; i < size; i++)
-        {
-            if (_assigned.Contains(cidr.Network + (uint)i)) return true;
-        }
-
-        return false;
-    }
-
     /// <summary>datastore.go GetFreePrefixes: prefixes no pod uses an address of.</summary>
-    private int FreePrefixes()
-    {
-        var free = 0;
-        foreach (var eni in _datastore.Items)
-        {
-            foreach (var cidr in eni.Blocks)
-            {
-                if (cidr.IsPrefix && !HoldsAssigned(cidr)) free++;
-            }
-        }
-
-        return free;
-    }
+    private int FreePrefixes() => PoolRules.FreePrefixes(_datastore.Items, _assigned);
 
     /// <summary>The highest address any view holds (a block's last address, or an ENI's primary), where simulated EC2 hands out new ones above.</summary>
     private uint Highest()

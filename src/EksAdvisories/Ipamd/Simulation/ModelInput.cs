@@ -9,7 +9,7 @@ internal sealed record ModelInput(
     List<SimEni> Ec2,
     List<SimEni> Imds,
     List<SimEni> Datastore,
-    IReadOnlySet<uint> Assigned,
+    AddressSet Assigned,
     ModelMechanics Mechanics,
     bool DisableEniProvisioning)
 {
@@ -21,8 +21,8 @@ internal sealed record ModelInput(
     private List<SimEni>? _restartDatastore;
     private IReadOnlyList<MissingUnit>? _missingNow;
     private IReadOnlyList<MissingUnit>? _missingAfterRestart;
-    private IReadOnlySet<uint>? _heldByDatastore;
-    private IReadOnlySet<uint>? _heldByImds;
+    private AddressSet? _heldByDatastore;
+    private AddressSet? _heldByImds;
 
     /// <summary>
     /// ipamd.go nodeInit: the datastore a restart rebuilds from IMDS (GetAttachedENIs, setupENI), secondary IPs or prefixes
@@ -32,8 +32,14 @@ internal sealed record ModelInput(
 
     private List<SimEni> RebuildFromImds()
     {
+        // Where the current datastore already holds exactly what the rebuild would, its (shared, unchanging) ENI is reused.
+        var current = new EniView(Datastore);
         var enis = new List<SimEni>(Imds.Count);
-        for (var i = 0; i < Imds.Count; i++) enis.Add(Imds[i].RebuiltInDatastore(PrefixDelegation).Share());
+        foreach (var imds in Imds)
+        {
+            enis.Add(current.Find(imds.Id) is { } held && held.IsRebuildOf(imds, PrefixDelegation) ? held : imds.RebuiltInDatastore(PrefixDelegation).Share());
+        }
+
         return enis;
     }
 
@@ -56,7 +62,7 @@ internal sealed record ModelInput(
     /// ipamd.go nodeInit: the pods' addresses that lie in a block of the datastore the run starts from (the current one, or
     /// the one rebuilt from IMDS); the others are dropped. The same for every behaviour, so worked out once per start.
     /// </summary>
-    public IReadOnlySet<uint> AssignedHeldBy(SimulationStart start) => start == SimulationStart.CurrentDatastore
+    public AddressSet AssignedHeldBy(SimulationStart start) => start == SimulationStart.CurrentDatastore
         ? _heldByDatastore ??= HeldBy(Datastore)
         : _heldByImds ??= HeldBy(RestartDatastore);
 
@@ -86,26 +92,29 @@ internal sealed record ModelInput(
         }
 
         var imds = new List<SimEni>(snapshot.Imds.Interfaces.Count);
+        var ec2View = new EniView(ec2);
         foreach (var i in snapshot.Imds.Interfaces)
         {
             if (unmanaged?.Contains(i.InterfaceId) == true || i.PrimaryIp is null || (i.NetworkCard ?? 0) != 0) continue;
-            imds.Add(new SimEni(i.InterfaceId, i.DeviceNumber, i.DeviceNumber == 0, trunks?.Contains(i.InterfaceId) == true, i.PrimaryIp ?? 0, i.SecondaryIps, i.Prefixes).Share());
+            var isTrunk = trunks?.Contains(i.InterfaceId) == true;
+
+            // An ENI IMDS lists exactly as EC2 has it (most of them) shares EC2's ENI: both are shared and never changed.
+            imds.Add(ec2View.Find(i.InterfaceId) is { } atEc2 && atEc2.HasExactly(i.DeviceNumber, isTrunk, i.PrimaryIp.Value, i.SecondaryIps, i.Prefixes)
+                ? atEc2
+                : new SimEni(i.InterfaceId, i.DeviceNumber, i.DeviceNumber == 0, isTrunk, i.PrimaryIp ?? 0, i.SecondaryIps, i.Prefixes).Share());
         }
 
         var datastore = new List<SimEni>(snapshot.Datastore.Enis.Count);
-        var assignedCount = 0;
-        foreach (var e in snapshot.Datastore.Enis)
+        var datastoreAll = snapshot.Datastore.Enis;
+        foreach (var e in datastoreAll)
         {
-            assignedCount += e.AssignedAddresses.Count;
             if (e.NetworkCard != 0) continue;
             datastore.Add(new SimEni(e.Id, e.DeviceNumber, e.IsPrimary, e.IsTrunk || trunks?.Contains(e.Id) == true, 0, e.Cidrs, null).Share());
         }
 
-        var assigned = new HashSet<uint>(assignedCount);
-        foreach (var e in snapshot.Datastore.Enis)
-        {
-            foreach (var address in e.AssignedAddresses) assigned.Add(address);
-        }
+        var addressLists = new IReadOnlyList<uint>[datastoreAll.Count];
+        for (var i = 0; i < addressLists.Length; i++) addressLists[i] = datastoreAll[i].AssignedAddresses;
+        var assigned = AddressSet.From(addressLists);
 
         // ipamd.go v1.12.2 increaseDatastorePool 806-810 and getMaxENI 1139-1155: IPAMD's ENI limit (its per-type table,
         // which follows network card 0), capped by MAX_ENI, less the unmanaged ENIs and one slot kept for the trunk ENI.
@@ -120,38 +129,30 @@ internal sealed record ModelInput(
     /// refuse others), so one sorted array of them answers each address with two binary searches; when every address is
     /// held, as usual, the set itself is the answer and nothing is copied.
     /// </summary>
-    private IReadOnlySet<uint> HeldBy(IReadOnlyList<SimEni> enis)
+    private AddressSet HeldBy(List<SimEni> enis)
     {
         if (Assigned.Count == 0) return Assigned;
         var count = 0;
         foreach (var eni in enis) count += eni.Cidrs.Count;
-        var blocks = new Ipv4Cidr[count];
-        var at = 0;
-        foreach (var eni in enis)
+        var rented = System.Buffers.ArrayPool<Ipv4Cidr>.Shared.Rent(count);
+        try
         {
-            foreach (var cidr in eni.Blocks) blocks[at++] = cidr;
+            var at = 0;
+            foreach (var eni in enis)
+            {
+                foreach (var cidr in eni.Blocks) rented[at++] = cidr;
+            }
+
+            var blocks = rented.AsSpan(0, count);
+            blocks.Sort();
+            var sorted = rented;
+            return Assigned.Where(address =>
+                Array.BinarySearch(sorted, 0, count, Ipv4Cidr.Single(address)) >= 0
+                || Array.BinarySearch(sorted, 0, count, new Ipv4Cidr(address & ~15u, Ipv4Cidr.PrefixDelegationLength)) >= 0);
         }
-
-        Array.Sort(blocks);
-        bool Held(uint address) =>
-            Array.BinarySearch(blocks, Ipv4Cidr.Single(address)) >= 0
-            || Array.BinarySearch(blocks, new Ipv4Cidr(address & ~15u, Ipv4Cidr.PrefixDelegationLength)) >= 0;
-
-        var all = true;
-        foreach (var address in Assigned)
+        finally
         {
-            if (Held(address)) continue;
-            all = false;
-            break;
+            System.Buffers.ArrayPool<Ipv4Cidr>.Shared.Return(rented);
         }
-
-        if (all) return Assigned;
-        var held = new HashSet<uint>();
-        foreach (var address in Assigned)
-        {
-            if (Held(address)) held.Add(address);
-        }
-
-        return held;
     }
 }

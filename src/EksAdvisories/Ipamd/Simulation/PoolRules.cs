@@ -41,4 +41,19 @@ internal static class PoolRules
         var perUnit = config.PrefixDelegation ? PoolConfig.IpsPerPrefix : config.MaxIpsPerEni;
         return available < perUnit * warmTarget || (warmTarget == 0 && available == 0);
     }
+
+    /// <summary>datastore.go GetFreePrefixes: the /28 prefixes of the datastore no pod uses an address of.</summary>
+    public static int FreePrefixes(ReadOnlySpan<SimEni> datastore, AddressSet assigned)
+    {
+        var free = 0;
+        foreach (var eni in datastore)
+        {
+            foreach (var cidr in eni.Blocks)
+            {
+                if (cidr.IsPrefix && !assigned.AnyIn(cidr)) free++;
+            }
+        }
+
+        return free;
+    }
 }

@@ -155,6 +155,33 @@ internal sealed class SimEni
 
     public SimEni Clone() => new(this);
 
+    /// <summary>
+    /// Whether this ENI is the one the constructor would build from these fields: same device, trunk flag and primary IP,
+    /// and blocks that are these lists' (taken only when the lists are in strictly ascending order, so each block once).
+    /// </summary>
+    public bool HasExactly(int deviceNumber, bool isTrunk, uint primaryIp, IReadOnlyList<Ipv4Cidr> first, IReadOnlyList<Ipv4Cidr> second)
+    {
+        if (DeviceNumber != deviceNumber || IsPrimary != (deviceNumber == 0) || IsTrunk != isTrunk || PrimaryIp != primaryIp) return false;
+        if (first.Count + second.Count != _cidrs.Count) return false;
+        var blocks = Blocks;
+        for (int i = 0, j = 0, k = 0; k < blocks.Length; k++)
+        {
+            // Merge the two ascending lists; any disorder or difference means "build it".
+            var next = j >= second.Count || (i < first.Count && first[i] < second[j]) ? first[i++] : second[j++];
+            if (next != blocks[k]) return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Whether this datastore ENI holds exactly what a restart rebuilds from <paramref name="imds"/>
+    /// (<see cref="RebuiltInDatastore"/>): same id, device, flags, no primary IP, and only and all its units in the mode.
+    /// </summary>
+    public bool IsRebuildOf(SimEni imds, bool prefixDelegation) =>
+        string.Equals(Id, imds.Id, StringComparison.Ordinal) && DeviceNumber == imds.DeviceNumber && IsPrimary == (imds.DeviceNumber == 0)
+        && IsTrunk == imds.IsTrunk && PrimaryIp == 0 && UnitCount(prefixDelegation) == _cidrs.Count && SameUnits(imds, prefixDelegation);
+
     private void Recount()
     {
         _prefixCount = 0;
