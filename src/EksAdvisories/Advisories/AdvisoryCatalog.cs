@@ -38,8 +38,10 @@ public sealed class AdvisoryCatalog
     public string DataVersion { get; }
 
     /// <summary>
-    /// The SHA-256 (lower-case hex) of the bytes the catalog was read from; for the embedded data, of the advisory files
-    /// concatenated in ordinal file-name order. It lets a tool prove which data answered.
+    /// The SHA-256 (lower-case hex) of the bytes the catalog was read from. For the embedded data: of the advisory files
+    /// in ordinal file-name order followed by the component files (<c>advisories/components/</c>) in ordinal file-name
+    /// order, since both decide the answers. A loaded catalog is joined with the embedded component files, which
+    /// <see cref="Default"/>'s hash covers. It lets a tool prove which data answered.
     /// </summary>
     public string DataSha256 { get; }
 
@@ -271,6 +273,16 @@ public sealed class AdvisoryCatalog
                 if (!ids.Add(advisory.Id)) throw new AdvisoryDataException($"{source}: the id '{advisory.Id}' appears in two embedded files.");
                 all.Add(advisory);
             }
+        }
+
+        // The component files (releases, Kubernetes floors, add-on builds) decide remedies too, so the hash covers them,
+        // after the advisory files, in the same order.
+        foreach (var name in assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith(ComponentDataReader.ResourcePrefix, StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal))
+        {
+            using var stream = assembly.GetManifestResourceStream(name)!;
+            hash.AppendData(AdvisoryDataReader.ReadAllBytes(stream, "embedded components/" + name[ComponentDataReader.ResourcePrefix.Length..]));
         }
 
         return Create(null, Convert.ToHexString(hash.GetHashAndReset()).ToLowerInvariant(), all, "embedded advisory data");

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Numerics;
 using Semver;
 
 namespace EksAdvisories.Data;
@@ -18,11 +20,42 @@ internal static class AdvisoryValidator
     public static DataProblem? CheckSchemaVersion(string? text, string path)
     {
         if (string.IsNullOrWhiteSpace(text)) return new DataProblem(path, "the format version is missing; expected SemVer such as '1.0.0'.");
-        if (!SemVersion.TryParse(text, SemVersionStyles.Strict, out var version))
+        if (!TryReadFormatMajor(text, out var major))
             return new DataProblem(path, $"'{text}' is not a format version; expected SemVer such as '1.0.0'.");
-        return version.Major != SupportedSchemaMajor
+        return major != SupportedSchemaMajor
             ? new DataProblem(path, $"format version '{text}' is not supported; this library reads {SupportedSchemaMajor}.x. Update the EksAdvisories package to read newer data.")
             : null;
+    }
+
+    /// <summary>
+    /// The major of a SemVer format version. Plain <c>MAJOR.MINOR.PATCH</c>, what every data file carries, is read by hand:
+    /// the first Semver parse in a process costs milliseconds of start-up, and every catalog load checks five files. Any
+    /// other form goes to Semver; a property test holds the two to the same answer.
+    /// </summary>
+    internal static bool TryReadFormatMajor(string text, out BigInteger major)
+    {
+        var parts = 0;
+        var start = 0;
+        var plain = true;
+        for (var i = 0; i <= text.Length && plain; i++)
+        {
+            if (i < text.Length && char.IsAsciiDigit(text[i])) continue;
+            var length = i - start;
+            plain = length is > 0 and <= 9 && (length == 1 || text[start] != '0') && (i == text.Length ? parts == 2 : text[i] == '.' && parts < 2);
+            parts++;
+            start = i + 1;
+        }
+
+        if (plain)
+        {
+            major = int.Parse(text.AsSpan(0, text.IndexOf('.')), NumberStyles.None, CultureInfo.InvariantCulture);
+            return true;
+        }
+
+        major = default;
+        if (!SemVersion.TryParse(text, SemVersionStyles.Strict, out var version)) return false;
+        major = version.Major;
+        return true;
     }
 
     /// <summary>Every rule <paramref name="a"/> breaks, in field order; empty when the advisory is sound.</summary>

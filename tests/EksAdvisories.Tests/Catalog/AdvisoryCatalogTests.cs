@@ -21,9 +21,11 @@ public class AdvisoryCatalogTests
     }
 
     [Fact]
-    public void Embedded_data_hash_matches_the_file_in_the_repository()
+    public void Embedded_data_hash_covers_the_advisory_files_then_the_component_files_in_the_repository()
     {
-        var expected = Convert.ToHexString(SHA256.HashData(AdvisoryFiles.SelectMany(File.ReadAllBytes).ToArray())).ToLowerInvariant();
+        var components = Directory.GetFiles(Path.Combine(RepositoryPaths.Advisories, "components"), "*.json")
+            .OrderBy(Path.GetFileName, StringComparer.Ordinal);
+        var expected = Convert.ToHexString(SHA256.HashData(AdvisoryFiles.Concat(components).SelectMany(File.ReadAllBytes).ToArray())).ToLowerInvariant();
         Assert.Equal(expected, AdvisoryCatalog.Default.DataSha256);
     }
 
