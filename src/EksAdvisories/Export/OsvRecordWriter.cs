@@ -120,6 +120,67 @@ internal static class OsvRecordWriter
         w.WriteEndArray();
     }
 
+    /// <summary>The pull requests and the commits that carry them on each release line (OSV's events name versions only).</summary>
+    private static void WriteRootCause(Utf8JsonWriter w, RootCause root)
+    {
+        w.WriteStartObject("root_cause");
+        w.WriteString("introduced_by", root.IntroducedBy.OriginalString);
+        if (root.IntroducedByCommit is { } introducedCommit) w.WriteString("introduced_by_commit", introducedCommit);
+        w.WriteString("introduced_in", root.IntroducedIn.SemVerText);
+        w.WriteString("fixed_by", root.FixedBy.OriginalString);
+        if (root.FixedByCommit is { } fixedCommit) w.WriteString("fixed_by_commit", fixedCommit);
+        w.WriteStartArray("release_lines");
+        foreach (var line in root.Commits)
+        {
+            w.WriteStartObject();
+            w.WriteString("line", line.Line);
+            w.WriteString("introduced_by_commit", line.IntroducedBy);
+            if (line.IntroducedVia is { } introducedVia) w.WriteString("introduced_via", introducedVia.OriginalString);
+            w.WriteString("first_tag", line.FirstTag.SemVerText);
+            if (line.FixedBy is { } fixedBy) w.WriteString("fixed_by_commit", fixedBy);
+            if (line.FixedVia is { } fixedVia) w.WriteString("fixed_via", fixedVia.OriginalString);
+            if (line.FixedFirstTag is { } fixedTag) w.WriteString("fixed_first_tag", fixedTag.SemVerText);
+            if (line.Note is { } note) w.WriteString("note", note);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    /// <summary>The signals, each with what it proves and what it does not: a log line alone does not prove an affected version.</summary>
+    private static void WriteDetection(Utf8JsonWriter w, Detection detection)
+    {
+        w.WriteStartObject("detection");
+        w.WriteStartArray("log_signatures");
+        foreach (var signature in detection.LogSignatures)
+        {
+            w.WriteStartObject();
+            w.WriteString("id", signature.Id);
+            w.WriteString("text", signature.Text);
+            w.WriteString("meaning", signature.Meaning);
+            if (signature.Proves is { } proves) w.WriteString("proves", proves);
+            if (signature.DoesNotProve is { } doesNotProve) w.WriteString("does_not_prove", doesNotProve);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("metrics");
+        foreach (var metric in detection.Metrics)
+        {
+            w.WriteStartObject();
+            w.WriteString("expression", metric.Expression);
+            w.WriteString("meaning", metric.Meaning);
+            w.WriteString("proves", metric.Proves);
+            w.WriteString("does_not_prove", metric.DoesNotProve);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        ExportFormat.WriteStrings(w, "introspection_checks", detection.IntrospectionChecks);
+        w.WriteEndObject();
+    }
+
     private static void WriteDatabaseSpecific(Utf8JsonWriter w, Advisory a, string? dataVersion)
     {
         w.WriteStartObject("database_specific");
@@ -157,7 +218,24 @@ internal static class OsvRecordWriter
         w.WriteString("target_version", a.Mitigation.TargetVersion.SemVerText);
         if (a.Mitigation.UnsafeFromKubernetesVersion is { } unsafeFrom) w.WriteString("unsafe_from_kubernetes_version", unsafeFrom.ToString());
         ExportFormat.WriteStrings(w, "caveats", a.Mitigation.Caveats);
+        w.WriteStartArray("pitfalls");
+        foreach (var pitfall in a.Mitigation.Pitfalls)
+        {
+            // The releases from which the mitigation hurts, as a range of its own, with why and the upstream evidence.
+            w.WriteStartObject();
+            w.WriteString("id", pitfall.Id);
+            w.WriteString("range", pitfall.Range.ToString());
+            ExportFormat.WriteEvents(w, pitfall.Range, "last_affected");
+            w.WriteString("reason", pitfall.Reason);
+            if (pitfall.Reference is { } reference) w.WriteString("reference", reference.OriginalString);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
         w.WriteEndObject();
+
+        WriteRootCause(w, a.RootCause);
+        WriteDetection(w, a.Detection);
 
         // OSV references carry only type and URL; keep the data's own type (DOCS) and the descriptions here.
         ExportFormat.WriteReferences(w, a.References);

@@ -124,6 +124,30 @@ public class OsvExportTests
     }
 
     [Fact]
+    public void Database_specific_carries_the_release_line_commits_the_detection_signals_and_the_rollback_pitfall()
+    {
+        var db = Osv().GetProperty("database_specific");
+
+        // The release lines carry their own commits (303d5ed0 and be518f32), not the master ones.
+        var lines = db.GetProperty("root_cause").GetProperty("release_lines").EnumerateArray().ToList();
+        Assert.Equal(Advisory.RootCause.Commits.Count, lines.Count);
+        var commits = string.Join(" ", lines.Select(l => l.GetProperty("introduced_by_commit").GetString() + " " + (l.TryGetProperty("fixed_by_commit", out var f) ? f.GetString() : "")));
+        Assert.Contains("303d5ed0", commits, StringComparison.Ordinal);
+        Assert.Contains("be518f32", commits, StringComparison.Ordinal);
+
+        var detection = db.GetProperty("detection");
+        var metric = Assert.Single(detection.GetProperty("metrics").EnumerateArray());
+        Assert.Contains("increaseIPPoolGetENIaddressesFailed", metric.GetProperty("expression").GetString(), StringComparison.Ordinal);
+        Assert.False(string.IsNullOrEmpty(metric.GetProperty("does_not_prove").GetString()));
+        Assert.Equal(Advisory.Detection.LogSignatures.Count, detection.GetProperty("log_signatures").GetArrayLength());
+
+        var pitfall = Assert.Single(db.GetProperty("mitigation").GetProperty("pitfalls").EnumerateArray());
+        Assert.Equal(Advisory.Mitigation.Pitfalls[0].Id, pitfall.GetProperty("id").GetString());
+        Assert.Equal(Advisory.Mitigation.Pitfalls[0].Range.ToString(), pitfall.GetProperty("range").GetString());
+        Assert.Contains("2321", pitfall.GetProperty("reference").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Details_are_prose_from_root_cause_impact_and_trigger_conditions()
     {
         var details = Osv().GetProperty("details").GetString()!;

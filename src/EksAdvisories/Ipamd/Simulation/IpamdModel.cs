@@ -249,7 +249,7 @@ internal sealed class IpamdModel
         }
 
         if (result.Count == 0) return false;
-        AddTo(chosen.Id, result, now);
+        AddUnits(chosen.Id, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(result), now);
 
         // ipamd.go tryAssignIPs (v1.11.3): GetIPv4sFromEC2 after the allocation, which also brings in what was missing.
         if (_behavior == IpamdBehavior.PreRegression) AddFromEc2(chosen.Id, now);
@@ -374,25 +374,8 @@ internal sealed class IpamdModel
         if (_ec2.Find(eniId) is { } ec2Eni) AddUnitsOf(eniId, ec2Eni, now);
     }
 
-    /// <summary>Adds to the datastore ENI what it lacks of <paramref name="source"/>'s units in this mode (walking its blocks, no iterator).</summary>
-    private void AddUnitsOf(string eniId, SimEni source, TimeSpan now)
-    {
-        SimEni? eni = null;
-        var added = false;
-        foreach (var cidr in source.Blocks)
-        {
-            if (cidr.IsPrefix != _pd) continue;
-            eni ??= _datastore.Find(eniId);
-            if (eni is null) return;
-            if (eni.Contains(cidr)) continue;
-            if (eni.IsShared) eni = _datastore.Mutable(eniId)!;
-            eni.Add(cidr);
-            _changes++;
-            added = true;
-        }
-
-        if (added) NoteAdded(eniId, now);
-    }
+    /// <summary>Adds to the datastore ENI what it lacks of <paramref name="source"/>'s units in this mode.</summary>
+    private void AddUnitsOf(string eniId, SimEni source, TimeSpan now) => AddUnits(eniId, source.Blocks, now);
 
     private bool HasEniUnknownToImds()
     {
@@ -409,13 +392,18 @@ internal sealed class IpamdModel
         if (_requests is not null && _requests.TryGetValue(eniId, out var times)) _requests[eniId] = (times.Refused, now);
     }
 
-    /// <summary>Adds to the datastore ENI what it lacks of <paramref name="cidrs"/>; the ENI is copied only when something is added.</summary>
-    private void AddTo(string eniId, List<Ipv4Cidr> cidrs, TimeSpan now)
+    /// <summary>
+    /// Adds to the datastore ENI what it lacks of the units (the blocks of this mode) in <paramref name="blocks"/>; the ENI
+    /// is copied only when something is added. The blocks belong to another view's ENI or to a grant, never to the
+    /// datastore ENI changed here.
+    /// </summary>
+    private void AddUnits(string eniId, ReadOnlySpan<Ipv4Cidr> blocks, TimeSpan now)
     {
         SimEni? eni = null;
         var added = false;
-        foreach (var cidr in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(cidrs))
+        foreach (var cidr in blocks)
         {
+            if (cidr.IsPrefix != _pd) continue;
             eni ??= _datastore.Find(eniId);
             if (eni is null) return;
             if (eni.Contains(cidr)) continue;
