@@ -117,9 +117,10 @@ public static class IpamdReconcileChecker
                 // Every behaviour is modelled, so the report also answers "would a fixed IPAMD recover?"; the verdict is the
                 // node's own behaviour's, or, when its version does not decide it, the one all three agree on.
                 var judgements = new List<VerdictBasis>();
+                var affectedRuns = new AffectedRuns();
                 foreach (var each in AdvisoryBehaviors.All)
                 {
-                    var judgement = Judge(input, each, options.Horizon);
+                    var judgement = Judge(input, each, options.Horizon, affectedRuns);
                     outcomes.Add(judgement.Current!);
                     restartOutcomes.Add(judgement.Restart!);
                     if (behavior is null || behavior == each) judgements.Add(judgement);
@@ -179,10 +180,10 @@ public static class IpamdReconcileChecker
     /// what this code does about it (<see cref="GapClassifier"/>): a next request that will be refused and swallowed makes
     /// the node at risk; anything else is drift.
     /// </summary>
-    private static VerdictBasis Judge(ModelInput input, IpamdBehavior behavior, TimeSpan horizon)
+    private static VerdictBasis Judge(ModelInput input, IpamdBehavior behavior, TimeSpan horizon, AffectedRuns affectedRuns)
     {
-        var (current, currentBest) = RunBoth(input, behavior, SimulationStart.CurrentDatastore, horizon);
-        var (restart, restartBest) = RunBoth(input, behavior, SimulationStart.RestartFromImds, horizon);
+        var (current, currentBest) = RunBoth(input, behavior, SimulationStart.CurrentDatastore, horizon, affectedRuns);
+        var (restart, restartBest) = RunBoth(input, behavior, SimulationStart.RestartFromImds, horizon, affectedRuns);
         var currentOutcome = new BehaviorOutcome(current, currentBest, () => OutcomeWording.Summarize(current, currentBest));
         var restartOutcome = new BehaviorOutcome(restart, restartBest, () => OutcomeWording.Summarize(restart, restartBest));
         VerdictBasis Basis(ReconcileVerdict verdict, VerdictCause cause, IReadOnlyList<Gap> gaps) =>
@@ -203,10 +204,37 @@ public static class IpamdReconcileChecker
             : Basis(ReconcileVerdict.Drifted, VerdictCause.Recovers, gaps);
     }
 
-    /// <summary>The worst-choice run, and the best-choice run only when the choice made a difference at some request.</summary>
-    private static (ModelRun Worst, ModelRun? Best) RunBoth(ModelInput input, IpamdBehavior behavior, SimulationStart start, TimeSpan horizon)
+    /// <summary>
+    /// The worst-choice run, and the best-choice run only when the choice made a difference at some request. The fixed
+    /// code differs from the affected code only once EC2 refuses a request (ipamd.go v1.12.2 tryAssignIPs 944-947 against
+    /// v1.12.5 955-963; the model's only other use of the behaviour is the pre-regression read after a grant), so an
+    /// affected run without a refusal is the fixed run as well and is not run again. A worst-choice run without a refusal
+    /// never had a choice that mattered, so it has no best-choice run either.
+    /// </summary>
+    private static (ModelRun Worst, ModelRun? Best) RunBoth(ModelInput input, IpamdBehavior behavior, SimulationStart start, TimeSpan horizon, AffectedRuns affectedRuns)
     {
+        if (behavior == IpamdBehavior.Fixed && affectedRuns.For(start) is { AssignRefused: 0, ChoiceMattered: false } same)
+        {
+            return (same with { Behavior = IpamdBehavior.Fixed }, null);
+        }
+
         var worst = IpamdModel.Run(input, behavior, start, horizon, EniChoice.Worst);
+        if (behavior == IpamdBehavior.Affected) affectedRuns.Keep(start, worst);
         return (worst, worst.ChoiceMattered ? IpamdModel.Run(input, behavior, start, horizon, EniChoice.Best) : null);
+    }
+
+    /// <summary>The affected behaviour's worst-choice run per start, kept for the fixed behaviour's (see <see cref="RunBoth"/>).</summary>
+    private sealed class AffectedRuns
+    {
+        private ModelRun? _current;
+        private ModelRun? _restart;
+
+        public ModelRun? For(SimulationStart start) => start == SimulationStart.CurrentDatastore ? _current : _restart;
+
+        public void Keep(SimulationStart start, ModelRun run)
+        {
+            if (start == SimulationStart.CurrentDatastore) _current = run;
+            else _restart = run;
+        }
     }
 }

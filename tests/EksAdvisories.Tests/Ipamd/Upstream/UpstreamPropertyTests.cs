@@ -70,4 +70,29 @@ public class UpstreamPropertyTests
             Assert.All(report.Outcomes.Concat(report.RestartOutcomes).Where(o => o.Behavior == IpamdBehavior.Fixed), o => Assert.Empty(o.EnisRefusedToTheEnd));
         }, iter: 300);
     }
+
+    [Fact]
+    public void An_affected_run_without_a_refusal_is_the_fixed_run()
+    {
+        // The checker reuses such a run for the fixed behaviour instead of running it again; this holds it to the model.
+        var compared = 0;
+        Gen.Select(Gen.Int[0, Tags.Length - 1], EniGen.Array[1, 3], EnvGen).Sample((tag, enis, env) =>
+        {
+            var snapshot = Snapshot(Tags[tag], NodeType.M5Large, Node(enis), env);
+            var input = ModelInput.FromSnapshot(snapshot, UpstreamMechanics.For(snapshot.CniVersion, []));
+            if (input is null) return;
+            foreach (var start in new[] { SimulationStart.CurrentDatastore, SimulationStart.RestartFromImds })
+            {
+                var affected = IpamdModel.Run(input, IpamdBehavior.Affected, start, TimeSpan.FromMinutes(10));
+                if (affected.AssignRefused > 0) continue;
+                var fixedRun = IpamdModel.Run(input, IpamdBehavior.Fixed, start, TimeSpan.FromMinutes(10));
+                Assert.Equal(Facts(affected), Facts(fixedRun));
+                compared++;
+            }
+        }, iter: 300);
+        Assert.True(compared > 100, $"only {compared} refusal-free runs were compared");
+
+        static string Facts(ModelRun r) => string.Join("|", r.RecoveredAfter, r.AssignCalls, r.AssignRefused, r.DescribeCalls, r.EnisAttached, r.ReconcileRuns,
+            r.ChoiceMattered, string.Join(",", r.MissingAtStart), string.Join(",", r.MissingAtEnd), string.Join(",", r.RefusedToTheEnd));
+    }
 }
