@@ -1,3 +1,4 @@
+using EksAdvisories.Ipamd;
 using System.Net;
 using System.Text.Json;
 using Amazon;

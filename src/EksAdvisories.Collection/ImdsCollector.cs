@@ -1,3 +1,4 @@
+using EksAdvisories.Ipamd;
 using System.Text.Json;
 
 namespace EksAdvisories.Collection;

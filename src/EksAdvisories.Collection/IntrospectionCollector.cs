@@ -1,3 +1,4 @@
+using EksAdvisories.Ipamd;
 using System.Net;
 
 namespace EksAdvisories.Collection;

@@ -15,7 +15,7 @@ internal static class IpamdLogScanner
 
     private const int ExampleLength = 300;
 
-    public static IReadOnlyList<LogSignatureMatch> Scan(Stream stream, IReadOnlyList<LogSignature> signatures, string fileName = SnapshotFiles.IpamdLog)
+    public static IReadOnlyList<LogSignatureMatch> Scan(Stream stream, IReadOnlyList<LogSignature> signatures, string fileName = SnapshotFileNames.IpamdLog)
     {
         var needles = signatures.Select(s => Encoding.UTF8.GetBytes(s.Text)).ToArray();
         var counts = new int[signatures.Count];

@@ -60,7 +60,7 @@ public static class IpamdReconcileChecker
         if (version is not null && !version.IsPartial && UpstreamMechanics.EnisByNetworkCard.In(version) != (snapshot.EnisShape == EnisShape.ByNetworkCard))
         {
             findings.Add(new ReconcileFinding(FindingCodes.VersionShapeMismatch, FindingSeverity.Warning, null, [],
-                $"{SnapshotFiles.Enis} has the {(snapshot.EnisShape == EnisShape.Flat ? "flat shape of v1.9 - v1.19" : "per-network-card shape of v1.20.0 and later")}, but the CNI version is v{version.UpstreamRelease} ({UpstreamMechanics.EnisByNetworkCard.Evidence}): the version given may not be the one running."));
+                $"{SnapshotFileNames.Enis} has the {(snapshot.EnisShape == EnisShape.Flat ? "flat shape of v1.9 - v1.19" : "per-network-card shape of v1.20.0 and later")}, but the CNI version is v{version.UpstreamRelease} ({UpstreamMechanics.EnisByNetworkCard.Evidence}): the version given may not be the one running."));
         }
 
         IReadOnlyList<LogSignatureMatch> logMatches = [];
@@ -73,7 +73,7 @@ public static class IpamdReconcileChecker
             }
             catch (SnapshotException e)
             {
-                (missingParts ??= [.. snapshot.MissingParts]).Add($"{SnapshotFiles.IpamdLog}: {e.Message}");
+                (missingParts ??= [.. snapshot.MissingParts]).Add($"{SnapshotFileNames.IpamdLog}: {e.Message}");
             }
         }
         foreach (var match in logMatches)

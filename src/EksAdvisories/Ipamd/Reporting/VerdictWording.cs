@@ -18,7 +18,7 @@ internal static class VerdictWording
             VerdictCause.ViewsAgree => "The datastore, IMDS and EC2 agree on every managed ENI's addresses; a restart would rebuild the same datastore.",
             VerdictCause.Ipv6Node => "This node runs IPAMD in IPv6 mode: the IPv4 warm pool, whose reconcile this advisory is about, is not used (StartNodeIPPoolManager returns at once, ipamd.go v1.12.2:640-644), so the failure cannot happen here.",
             VerdictCause.LimitsUnknown =>
-                $"The views disagree (see the findings), but the instance type's per-ENI IPv4 limit and ENI limit are unknown ({SnapshotFiles.InstanceType} is missing{(snapshot.InstanceType is { } t ? " for " + t : string.Empty)}), so the model cannot predict whether EC2 refuses IPAMD's requests.",
+                $"The views disagree (see the findings), but the instance type's per-ENI IPv4 limit and ENI limit are unknown ({SnapshotFileNames.InstanceType} is missing{(snapshot.InstanceType is { } t ? " for " + t : string.Empty)}), so the model cannot predict whether EC2 refuses IPAMD's requests.",
             VerdictCause.BehavioursDisagree =>
                 "The CNI version does not decide the IPAMD behaviour, and the behaviours disagree: "
                 + string.Join(", ", basis.Disagreement.Select(v => $"{v.Behavior} → {v.Verdict}"))

@@ -7,7 +7,7 @@ namespace EksAdvisories.Ipamd;
 /// </summary>
 internal static class DaemonSetReader
 {
-    public static DaemonSetDocument Read(byte[] utf8, string fileName = SnapshotFiles.AwsNodeDaemonSet)
+    public static DaemonSetDocument Read(byte[] utf8, string fileName = SnapshotFileNames.AwsNodeDaemonSet)
     {
         using var document = JsonCursor.Parse(utf8, fileName);
         var root = new JsonCursor(document.RootElement, fileName, "$").ExpectObject("the aws-node DaemonSet object (kubectl get ds aws-node -n kube-system -o json)");

@@ -16,9 +16,9 @@ internal static class Ec2NetworkInterfacesReader
     /// <summary>ipamd.go v1.12.2 setUnmanagedENIs 267-296: the tag IPAMD puts on the ENIs it creates.</summary>
     public const string InstanceIdTagKey = "node.k8s.amazonaws.com/instance_id";
 
-    public static IReadOnlyList<Ec2Interface> Read(byte[] utf8, string fileName = SnapshotFiles.Ec2NetworkInterfaces) => Read(utf8, null, fileName);
+    public static IReadOnlyList<Ec2Interface> Read(byte[] utf8, string fileName = SnapshotFileNames.Ec2NetworkInterfaces) => Read(utf8, null, fileName);
 
-    public static IReadOnlyList<Ec2Interface> Read(byte[] utf8, List<SnapshotNotice>? notices, string fileName = SnapshotFiles.Ec2NetworkInterfaces)
+    public static IReadOnlyList<Ec2Interface> Read(byte[] utf8, List<SnapshotNotice>? notices, string fileName = SnapshotFileNames.Ec2NetworkInterfaces)
     {
         using var document = JsonCursor.Parse(utf8, fileName);
         var root = new JsonCursor(document.RootElement, fileName, "$").ExpectObject("an object with NetworkInterfaces (aws ec2 describe-network-interfaces)");

@@ -10,9 +10,9 @@ namespace EksAdvisories.Ipamd;
 /// </summary>
 internal static class EnisReader
 {
-    public static DatastoreDocument Read(byte[] utf8, string fileName = SnapshotFiles.Enis) => Read(utf8, null, fileName);
+    public static DatastoreDocument Read(byte[] utf8, string fileName = SnapshotFileNames.Enis) => Read(utf8, null, fileName);
 
-    public static DatastoreDocument Read(byte[] utf8, List<SnapshotNotice>? notices, string fileName = SnapshotFiles.Enis)
+    public static DatastoreDocument Read(byte[] utf8, List<SnapshotNotice>? notices, string fileName = SnapshotFileNames.Enis)
     {
         using var document = JsonCursor.Parse(utf8, fileName);
         var root = new JsonCursor(document.RootElement, fileName, "$").ExpectObject("an object with TotalIPs, AssignedIPs and ENIs, or one such object per network card (GET /v1/enis)");

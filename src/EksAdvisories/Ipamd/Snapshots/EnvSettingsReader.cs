@@ -7,7 +7,7 @@ namespace EksAdvisories.Ipamd;
 /// </summary>
 internal static class EnvSettingsReader
 {
-    public static EnvSettingsDocument Read(byte[] utf8, string fileName = SnapshotFiles.IpamdEnvSettings)
+    public static EnvSettingsDocument Read(byte[] utf8, string fileName = SnapshotFileNames.IpamdEnvSettings)
     {
         using var document = JsonCursor.Parse(utf8, fileName);
         var root = new JsonCursor(document.RootElement, fileName, "$").ExpectObject("an object of IPAMD settings (GET /v1/ipamd-env-settings)");

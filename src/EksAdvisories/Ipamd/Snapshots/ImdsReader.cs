@@ -11,9 +11,9 @@ internal static class ImdsReader
 {
     private const string MacsKey = "network/interfaces/macs";
 
-    public static ImdsDocument Read(byte[] utf8, string fileName = SnapshotFiles.Imds) => Read(utf8, null, fileName);
+    public static ImdsDocument Read(byte[] utf8, string fileName = SnapshotFileNames.Imds) => Read(utf8, null, fileName);
 
-    public static ImdsDocument Read(byte[] utf8, List<SnapshotNotice>? notices, string fileName = SnapshotFiles.Imds)
+    public static ImdsDocument Read(byte[] utf8, List<SnapshotNotice>? notices, string fileName = SnapshotFileNames.Imds)
     {
         using var document = JsonCursor.Parse(utf8, fileName);
         var root = new JsonCursor(document.RootElement, fileName, "$").ExpectObject("an object mapping IMDS keys to their raw text");

@@ -6,7 +6,7 @@ internal static class InstanceTypesReader
     /// <param name="utf8">The document.</param>
     /// <param name="instanceType">The node's type from IMDS, to pick the right entry when several are listed; null takes the only one.</param>
     /// <param name="fileName">The file name for messages.</param>
-    public static InstanceTypeLimits Read(byte[] utf8, string? instanceType, string fileName = SnapshotFiles.InstanceType)
+    public static InstanceTypeLimits Read(byte[] utf8, string? instanceType, string fileName = SnapshotFileNames.InstanceType)
     {
         using var document = JsonCursor.Parse(utf8, fileName);
         var root = new JsonCursor(document.RootElement, fileName, "$").ExpectObject("an object with InstanceTypes (aws ec2 describe-instance-types)");

@@ -121,9 +121,9 @@ public sealed class NodeSnapshot
             return IsFile(directory, name) ? SnapshotInput.ReadFile(path, name) : null;
         }
 
-        return Build(directory, Required(SnapshotFiles.Enis), Required(SnapshotFiles.Imds), Required(SnapshotFiles.Ec2NetworkInterfaces),
-            Optional(SnapshotFiles.InstanceType), Optional(SnapshotFiles.IpamdEnvSettings), Optional(SnapshotFiles.AwsNodeDaemonSet),
-            Optional(SnapshotFiles.CniVersion), LogOpener(Path.Combine(directory, SnapshotFiles.IpamdLog)));
+        return Build(directory, Required(SnapshotFileNames.Enis), Required(SnapshotFileNames.Imds), Required(SnapshotFileNames.Ec2NetworkInterfaces),
+            Optional(SnapshotFileNames.InstanceType), Optional(SnapshotFileNames.IpamdEnvSettings), Optional(SnapshotFileNames.AwsNodeDaemonSet),
+            Optional(SnapshotFileNames.CniVersion), LogOpener(Path.Combine(directory, SnapshotFileNames.IpamdLog)));
     }
 
     /// <summary>
@@ -159,7 +159,7 @@ public sealed class NodeSnapshot
         var path = Path.Combine(directory, name);
         if (Directory.Exists(path))
         {
-            throw new SnapshotException(name, null, $"'{path}' is a directory, not a file; expected {(name == SnapshotFiles.IpamdLog ? "the IPAMD log" : "a file")} of that name.");
+            throw new SnapshotException(name, null, $"'{path}' is a directory, not a file; expected {(name == SnapshotFileNames.IpamdLog ? "the IPAMD log" : "a file")} of that name.");
         }
 
         return File.Exists(path);
@@ -186,11 +186,11 @@ public sealed class NodeSnapshot
         ArgumentNullException.ThrowIfNull(ec2NetworkInterfaces);
         byte[]? Optional(Stream? s, string name) => s is null ? null : SnapshotInput.ReadStream(s, name);
         return Build("streams",
-            SnapshotInput.ReadStream(enis, SnapshotFiles.Enis), SnapshotInput.ReadStream(imds, SnapshotFiles.Imds),
-            SnapshotInput.ReadStream(ec2NetworkInterfaces, SnapshotFiles.Ec2NetworkInterfaces),
-            Optional(instanceType, SnapshotFiles.InstanceType), Optional(ipamdEnvSettings, SnapshotFiles.IpamdEnvSettings),
-            Optional(awsNodeDaemonSet, SnapshotFiles.AwsNodeDaemonSet), Optional(cniVersion, SnapshotFiles.CniVersion),
-            Optional(ipamdLog, SnapshotFiles.IpamdLog) is { } logBytes ? () => new MemoryStream(logBytes, false) : null);
+            SnapshotInput.ReadStream(enis, SnapshotFileNames.Enis), SnapshotInput.ReadStream(imds, SnapshotFileNames.Imds),
+            SnapshotInput.ReadStream(ec2NetworkInterfaces, SnapshotFileNames.Ec2NetworkInterfaces),
+            Optional(instanceType, SnapshotFileNames.InstanceType), Optional(ipamdEnvSettings, SnapshotFileNames.IpamdEnvSettings),
+            Optional(awsNodeDaemonSet, SnapshotFileNames.AwsNodeDaemonSet), Optional(cniVersion, SnapshotFileNames.CniVersion),
+            Optional(ipamdLog, SnapshotFileNames.IpamdLog) is { } logBytes ? () => new MemoryStream(logBytes, false) : null);
     }
 
     private static NodeSnapshot Build(
@@ -203,7 +203,7 @@ public sealed class NodeSnapshot
         var ec2 = Ec2NetworkInterfacesReader.Read(ec2Bytes, notices).Where(e => IsOnNode(e, imds)).ToList().AsReadOnly();
         if (ec2.Count > SnapshotLimits.MaxNetworkInterfaces)
         {
-            throw new SnapshotException(SnapshotFiles.Ec2NetworkInterfaces, "$.NetworkInterfaces",
+            throw new SnapshotException(SnapshotFileNames.Ec2NetworkInterfaces, "$.NetworkInterfaces",
                 $"{ec2.Count} ENIs are attached to this node; no instance type has more than {SnapshotLimits.MaxNetworkInterfaces / 2} ({SnapshotLimits.Source}), and the reader refuses more than {SnapshotLimits.MaxNetworkInterfaces}.");
         }
 
@@ -212,13 +212,13 @@ public sealed class NodeSnapshot
         var daemonSet = daemonSetBytes is null ? null : DaemonSetReader.Read(daemonSetBytes);
 
         var missing = new List<string>();
-        if (limits is null) missing.Add($"{SnapshotFiles.InstanceType}: the per-ENI IPv4 limit and the ENI limit of the instance type{(imds.InstanceType is { } t ? " (" + t + ")" : string.Empty)}");
-        if (env is null) missing.Add($"{SnapshotFiles.IpamdEnvSettings}: WARM_IP_TARGET, WARM_ENI_TARGET and the custom-networking flag as IPAMD runs them");
-        if (daemonSet is null) missing.Add($"{SnapshotFiles.AwsNodeDaemonSet}: the aws-node image (CNI version) and ENABLE_PREFIX_DELEGATION, WARM_PREFIX_TARGET, MINIMUM_IP_TARGET");
-        if (log is null) missing.Add($"{SnapshotFiles.IpamdLog}: log lines that show the condition");
+        if (limits is null) missing.Add($"{SnapshotFileNames.InstanceType}: the per-ENI IPv4 limit and the ENI limit of the instance type{(imds.InstanceType is { } t ? " (" + t + ")" : string.Empty)}");
+        if (env is null) missing.Add($"{SnapshotFileNames.IpamdEnvSettings}: WARM_IP_TARGET, WARM_ENI_TARGET and the custom-networking flag as IPAMD runs them");
+        if (daemonSet is null) missing.Add($"{SnapshotFileNames.AwsNodeDaemonSet}: the aws-node image (CNI version) and ENABLE_PREFIX_DELEGATION, WARM_PREFIX_TARGET, MINIMUM_IP_TARGET");
+        if (log is null) missing.Add($"{SnapshotFileNames.IpamdLog}: log lines that show the condition");
 
         var (version, versionSource, versionProblem) = ResolveVersion(cniVersionBytes, daemonSet);
-        if (version is null && cniVersionBytes is null && daemonSet is null) missing.Add($"{SnapshotFiles.CniVersion}: the VPC CNI version (the aws-node DaemonSet would give it too)");
+        if (version is null && cniVersionBytes is null && daemonSet is null) missing.Add($"{SnapshotFileNames.CniVersion}: the VPC CNI version (the aws-node DaemonSet would give it too)");
         var settings = SettingsResolver.Resolve(env, daemonSet?.Env, datastore, ec2);
         return new NodeSnapshot(source, datastore, imds, ec2, limits, settings, version, versionSource, versionProblem, log, missing, notices.AsReadOnly());
     }
@@ -228,12 +228,12 @@ public sealed class NodeSnapshot
     {
         if (Directory.Exists(path))
         {
-            throw new SnapshotException(SnapshotFiles.IpamdLog, null, $"'{path}' is a directory, not a file; expected the IPAMD log of that name.");
+            throw new SnapshotException(SnapshotFileNames.IpamdLog, null, $"'{path}' is a directory, not a file; expected the IPAMD log of that name.");
         }
 
         if (!File.Exists(path)) return null;
         var length = new FileInfo(path).Length;
-        if (length > SnapshotFiles.MaxFileBytes) throw SnapshotInput.TooLarge(SnapshotFiles.IpamdLog, length);
+        if (length > SnapshotFiles.MaxFileBytes) throw SnapshotInput.TooLarge(SnapshotFileNames.IpamdLog, length);
         return () =>
         {
             try
@@ -242,7 +242,7 @@ public sealed class NodeSnapshot
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                throw new SnapshotException(SnapshotFiles.IpamdLog, null, $"the file '{path}' could not be read: {e.Message}", e);
+                throw new SnapshotException(SnapshotFileNames.IpamdLog, null, $"the file '{path}' could not be read: {e.Message}", e);
             }
         };
     }
@@ -267,24 +267,24 @@ public sealed class NodeSnapshot
                 var repositories = SnapshotFiles.VpcCniImageRepositories;
                 if (version.Image is { } image && !repositories.Contains(image.Name, StringComparer.OrdinalIgnoreCase))
                 {
-                    throw new SnapshotException(SnapshotFiles.CniVersion, null,
+                    throw new SnapshotException(SnapshotFileNames.CniVersion, null,
                         $"the file names the image '{firstLine}' (repository '{image.Name}'), which is not the VPC CNI; expected a VPC CNI version or an image of {string.Join(" or ", repositories)}.");
                 }
 
-                return (version, SnapshotFiles.CniVersion, null);
+                return (version, SnapshotFileNames.CniVersion, null);
             }
 
-            problem = $"{SnapshotFiles.CniVersion} holds '{firstLine}', which is not a version: {error}";
+            problem = $"{SnapshotFileNames.CniVersion} holds '{firstLine}', which is not a version: {error}";
         }
 
         if (daemonSet is not null)
         {
             if (ComponentVersion.TryParse(daemonSet.Image, out var version, out var error))
             {
-                return (version, $"{SnapshotFiles.AwsNodeDaemonSet} {daemonSet.ImagePath}", problem);
+                return (version, $"{SnapshotFileNames.AwsNodeDaemonSet} {daemonSet.ImagePath}", problem);
             }
 
-            problem = (problem is null ? string.Empty : problem + " ") + $"{SnapshotFiles.AwsNodeDaemonSet} {daemonSet.ImagePath}: {error}";
+            problem = (problem is null ? string.Empty : problem + " ") + $"{SnapshotFileNames.AwsNodeDaemonSet} {daemonSet.ImagePath}: {error}";
         }
 
         return (null, null, problem);
@@ -292,8 +292,8 @@ public sealed class NodeSnapshot
 
     private static string Describe(string name) => name switch
     {
-        SnapshotFiles.Enis => "the output of GET http://127.0.0.1:61679/v1/enis on the node",
-        SnapshotFiles.Imds => "a JSON object mapping keys under /latest/meta-data/ (network/interfaces/macs, …) to IMDS's raw text",
+        SnapshotFileNames.Enis => "the output of GET http://127.0.0.1:61679/v1/enis on the node",
+        SnapshotFileNames.Imds => "a JSON object mapping keys under /latest/meta-data/ (network/interfaces/macs, …) to IMDS's raw text",
         _ => "the output of aws ec2 describe-network-interfaces --output json for the node's ENIs",
     };
 

@@ -1,6 +1,6 @@
 namespace EksAdvisories.Ipamd;
 
-/// <summary>The file names of the snapshot folder layout, and the limits every snapshot file is held to.</summary>
+/// <summary>The limits every snapshot file is held to (the file names are <see cref="SnapshotFileNames"/>).</summary>
 internal static class SnapshotFiles
 {
     /// <summary>
@@ -8,15 +8,6 @@ internal static class SnapshotFiles
     /// so a <c>cni-version.txt</c> naming another image is refused without asking any advisory.
     /// </summary>
     public static readonly string[] VpcCniImageRepositories = ["amazon-k8s-cni", "amazon-k8s-cni-init"];
-
-    public const string Enis = "enis.json";
-    public const string Imds = "imds.json";
-    public const string Ec2NetworkInterfaces = "ec2-network-interfaces.json";
-    public const string InstanceType = "instance-type.json";
-    public const string IpamdEnvSettings = "ipamd-env-settings.json";
-    public const string AwsNodeDaemonSet = "aws-node-daemonset.json";
-    public const string CniVersion = "cni-version.txt";
-    public const string IpamdLog = "ipamd.log";
 
     /// <summary>Real snapshot files are kilobytes (logs a few MB); anything larger is a wrong file, refused before it is read.</summary>
     public const long MaxFileBytes = 64L * 1024 * 1024;

@@ -1,8 +1,8 @@
-namespace EksAdvisories.Collection;
+namespace EksAdvisories.Ipamd;
 
 /// <summary>
-/// The file names of the snapshot folder layout that <see cref="EksAdvisories.Ipamd.NodeSnapshot.Load"/> reads (the
-/// core library keeps its own list internal; a round-trip test through <c>NodeSnapshot.Load</c> holds the two together).
+/// The file names of the snapshot folder layout that <see cref="NodeSnapshot.Load"/> reads, for tools that write such a
+/// folder (the collector of the <c>eks-advisories</c> tool writes it with these names).
 /// </summary>
 public static class SnapshotFileNames
 {
