@@ -17,10 +17,16 @@ public sealed class AdvisoryCatalog
 
     private readonly Dictionary<string, Advisory> _byId;
 
-    private AdvisoryCatalog(string dataVersion, string dataSha256, List<Advisory> advisories)
+    /// <summary>Hashes the data on first read of <see cref="DataSha256"/> when it was not hashed up front (the embedded data).</summary>
+    private readonly Func<string>? _hashOnFirstUse;
+
+    private string? _dataSha256;
+
+    private AdvisoryCatalog(string dataVersion, string? dataSha256, Func<string>? hashOnFirstUse, List<Advisory> advisories)
     {
         DataVersion = dataVersion;
-        DataSha256 = dataSha256;
+        _dataSha256 = dataSha256;
+        _hashOnFirstUse = hashOnFirstUse;
         Advisories = new ReadOnlyCollection<Advisory>(advisories);
         _byId = advisories.ToDictionary(a => a.Id, StringComparer.OrdinalIgnoreCase);
     }
@@ -43,7 +49,11 @@ public sealed class AdvisoryCatalog
     /// order, since both decide the answers. A loaded catalog is joined with the embedded component files, which
     /// <see cref="Default"/>'s hash covers. It lets a tool prove which data answered.
     /// </summary>
-    public string DataSha256 { get; }
+    /// <remarks>
+    /// <see cref="Default"/> hashes its embedded files when this is first read rather than when the data is first used
+    /// (the resources cannot change, so the answer is the same; a race computes the same string twice).
+    /// </remarks>
+    public string DataSha256 => _dataSha256 ??= _hashOnFirstUse!();
 
     /// <summary>The advisories, in id order.</summary>
     public IReadOnlyList<Advisory> Advisories { get; }
@@ -74,7 +84,7 @@ public sealed class AdvisoryCatalog
         ArgumentNullException.ThrowIfNull(sourceName);
         var bytes = AdvisoryDataReader.ReadAllBytes(stream, sourceName);
         var (dataVersion, advisories) = AdvisoryDataReader.Read(bytes, sourceName, EmbeddedComponents.Instance);
-        return Create(dataVersion, Convert.ToHexString(SHA256.HashData(bytes)).ToLowerInvariant(), advisories, sourceName);
+        return Create(dataVersion, Convert.ToHexString(SHA256.HashData(bytes)).ToLowerInvariant(), null, advisories, sourceName);
     }
 
     /// <summary>Reads a catalog from a file (one advisory or a bundle).</summary>
@@ -237,7 +247,7 @@ public sealed class AdvisoryCatalog
     /// <inheritdoc/>
     public override string ToString() => $"{Advisories.Count} advisories, data version {DataVersion}";
 
-    private static AdvisoryCatalog Create(string? dataVersion, string sha256, List<Advisory> advisories, string source)
+    private static AdvisoryCatalog Create(string? dataVersion, string? sha256, Func<string>? hashOnFirstUse, List<Advisory> advisories, string source)
     {
         if (advisories.Count == 0) throw new AdvisoryDataException($"{source}: the data holds no advisory.");
         advisories.Sort((x, y) => string.CompareOrdinal(x.Id, y.Id));
@@ -248,26 +258,19 @@ public sealed class AdvisoryCatalog
             foreach (var advisory in siblings) advisory.JoinCatalog(siblings);
         }
 
-        return new AdvisoryCatalog(version, sha256, advisories);
+        return new AdvisoryCatalog(version, sha256, hashOnFirstUse, advisories);
     }
 
     private static AdvisoryCatalog LoadEmbedded()
     {
         var assembly = typeof(AdvisoryCatalog).Assembly;
-        var names = assembly.GetManifestResourceNames()
-            .Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal) && n.EndsWith(".json", StringComparison.Ordinal))
-            .Order(StringComparer.Ordinal)
-            .ToList();
         var all = new List<Advisory>();
         var ids = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var name in names)
+        foreach (var name in EmbeddedAdvisoryFiles(assembly))
         {
             using var stream = assembly.GetManifestResourceStream(name)!;
             var source = "embedded " + name[ResourcePrefix.Length..];
-            var bytes = AdvisoryDataReader.ReadAllBytes(stream, source);
-            hash.AppendData(bytes);
-            var (_, advisories) = AdvisoryDataReader.Read(bytes, source, EmbeddedComponents.Instance);
+            var (_, advisories) = AdvisoryDataReader.Read(AdvisoryDataReader.ReadAllBytes(stream, source), source, EmbeddedComponents.Instance);
             foreach (var advisory in advisories)
             {
                 if (!ids.Add(advisory.Id)) throw new AdvisoryDataException($"{source}: the id '{advisory.Id}' appears in two embedded files.");
@@ -275,17 +278,31 @@ public sealed class AdvisoryCatalog
             }
         }
 
-        // The component files (releases, Kubernetes floors, add-on builds) decide remedies too, so the hash covers them,
-        // after the advisory files, in the same order.
-        foreach (var name in assembly.GetManifestResourceNames()
+        return Create(null, null, HashEmbedded, all, "embedded advisory data");
+    }
+
+    private static List<string> EmbeddedAdvisoryFiles(System.Reflection.Assembly assembly) =>
+        assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal) && n.EndsWith(".json", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+    // The advisory files, then the component files (releases, Kubernetes floors, add-on builds), which decide remedies
+    // too, each group in ordinal name order.
+    private static string HashEmbedded()
+    {
+        var assembly = typeof(AdvisoryCatalog).Assembly;
+        var components = assembly.GetManifestResourceNames()
             .Where(n => n.StartsWith(ComponentDataReader.ResourcePrefix, StringComparison.Ordinal))
-            .Order(StringComparer.Ordinal))
+            .Order(StringComparer.Ordinal);
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var name in EmbeddedAdvisoryFiles(assembly).Concat(components))
         {
             using var stream = assembly.GetManifestResourceStream(name)!;
-            hash.AppendData(AdvisoryDataReader.ReadAllBytes(stream, "embedded components/" + name[ComponentDataReader.ResourcePrefix.Length..]));
+            hash.AppendData(AdvisoryDataReader.ReadAllBytes(stream, "embedded " + name));
         }
 
-        return Create(null, Convert.ToHexString(hash.GetHashAndReset()).ToLowerInvariant(), all, "embedded advisory data");
+        return Convert.ToHexString(hash.GetHashAndReset()).ToLowerInvariant();
     }
 
     // The component data (releases, Kubernetes floors, add-on builds) embedded in the package; data loaded at run time

@@ -29,9 +29,39 @@ internal sealed class DataPath
     public DateTimeOffset RequireUtc(string? text, string path)
     {
         var value = RequireText(text, path);
-        if (!value.EndsWith('Z') || !DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var time))
+        if (TryReadPlainUtc(value, out var time)) return time;
+        if (!value.EndsWith('Z') || !DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out time))
             throw Fail(path, $"'{value}' is not a UTC time; expected RFC 3339 ending in 'Z', such as '2026-12-01T00:00:00Z'.");
         return time;
+    }
+
+    /// <summary>
+    /// Reads the plain form <c>yyyy-MM-ddTHH:mm:ssZ</c> by hand (every time the shipped data holds): the culture's date
+    /// parser costs milliseconds on its first use in a process, which the catalog's first load would pay. Anything else
+    /// (fractions, offsets, a leap second, other digits) returns false and goes to DateTimeOffset.TryParse, so the two
+    /// readers never disagree (held by a property test).
+    /// </summary>
+    internal static bool TryReadPlainUtc(string text, out DateTimeOffset time)
+    {
+        time = default;
+        if (text.Length != 20 || text[4] != '-' || text[7] != '-' || text[10] != 'T' || text[13] != ':' || text[16] != ':' || text[19] != 'Z') return false;
+        if (!TryDigits(text, 0, 4, out var year) || !TryDigits(text, 5, 2, out var month) || !TryDigits(text, 8, 2, out var day)
+            || !TryDigits(text, 11, 2, out var hour) || !TryDigits(text, 14, 2, out var minute) || !TryDigits(text, 17, 2, out var second)) return false;
+        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month) || hour > 23 || minute > 59 || second > 59) return false;
+        time = new DateTimeOffset(year, month, day, hour, minute, second, TimeSpan.Zero);
+        return true;
+
+        static bool TryDigits(string s, int start, int length, out int value)
+        {
+            value = 0;
+            for (var i = start; i < start + length; i++)
+            {
+                if (!char.IsAsciiDigit(s[i])) return false;
+                value = (value * 10) + (s[i] - '0');
+            }
+
+            return true;
+        }
     }
 
     public Uri RequireUrl(string? text, string path)

@@ -45,4 +45,34 @@ public class StartupFastPathPropertyTests
             if (expected) Assert.Equal(date, read);
         }, iter: 50_000);
     }
+
+    private static readonly Gen<string> Times = Gen.OneOf(
+        Gen.Select(Gen.Int[0, 10_000], Gen.Int[0, 13], Gen.Int[0, 32], Gen.Int[0, 25], Gen.Int[0, 61], Gen.Int[0, 61])
+            .Select((y, mo, d, h, mi, s) => $"{y:D4}-{mo:D2}-{d:D2}T{h:D2}:{mi:D2}:{s:D2}Z"),
+        Gen.Char["0123456789-:TZ+. "].Array[18, 22].Select(c => new string(c)),
+        Gen.OneOf("2026-12-01T00:00:00Z", "2024-02-29T23:59:59Z", "2023-02-29T00:00:00Z", "2026-12-01T00:00:60Z",
+            "2026-12-01t00:00:00z", "2026-12-01T00:00:00.5Z", "2026-12-01T00:00:00+00:00", "2026-12-01 00:00:00Z",
+            "٢٠٢٦-12-01T00:00:00Z", "0001-01-01T00:00:00Z", "9999-12-31T23:59:59Z"));
+
+    [Fact]
+    public void The_plain_utc_reader_accepts_only_what_the_general_parse_reads_the_same()
+    {
+        Times.Sample(text =>
+        {
+            if (!DataPath.TryReadPlainUtc(text, out var read)) return;
+            Assert.True(DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var expected), text);
+            Assert.Equal(expected, read);
+            Assert.Equal(TimeSpan.Zero, read.Offset);
+        }, iter: 50_000);
+    }
+
+    [Theory]
+    [InlineData("2026-12-01T00:00:00Z")]
+    [InlineData("2023-11-21T00:00:00Z")]
+    [InlineData("2024-02-29T23:59:59Z")]
+    public void The_plain_utc_reader_reads_the_form_the_shipped_data_uses(string text)
+    {
+        Assert.True(DataPath.TryReadPlainUtc(text, out var read));
+        Assert.Equal(DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind), read);
+    }
 }
