@@ -116,14 +116,24 @@ public static class IpamdReconcileChecker
             {
                 // Every behaviour is modelled, so the report also answers "would a fixed IPAMD recover?"; the verdict is the
                 // node's own behaviour's, or, when its version does not decide it, the one all three agree on.
-                var judgements = new List<VerdictBasis>();
+                // The affected behaviour is judged first: the others reuse its runs where they cannot differ (see RunBoth).
+                var all = AdvisoryBehaviors.All;
+                var byBehavior = new VerdictBasis[all.Count];
                 var affectedRuns = new AffectedRuns();
-                foreach (var each in AdvisoryBehaviors.All)
+                for (var pass = 0; pass < 2; pass++)
                 {
-                    var judgement = Judge(input, each, options.Horizon, affectedRuns);
-                    outcomes.Add(judgement.Current!);
-                    restartOutcomes.Add(judgement.Restart!);
-                    if (behavior is null || behavior == each) judgements.Add(judgement);
+                    for (var i = 0; i < all.Count; i++)
+                    {
+                        if ((all[i] == IpamdBehavior.Affected) == (pass == 0)) byBehavior[i] = Judge(input, all[i], options.Horizon, affectedRuns);
+                    }
+                }
+
+                var judgements = new List<VerdictBasis>();
+                for (var i = 0; i < all.Count; i++)
+                {
+                    outcomes.Add(byBehavior[i].Current!);
+                    restartOutcomes.Add(byBehavior[i].Restart!);
+                    if (behavior is null || behavior == all[i]) judgements.Add(byBehavior[i]);
                 }
 
                 basis = judgements.Select(j => j.Verdict).Distinct().Count() > 1
@@ -205,19 +215,16 @@ public static class IpamdReconcileChecker
     }
 
     /// <summary>
-    /// The worst-choice run, and the best-choice run only when the choice made a difference at some request. The fixed
-    /// code differs from the affected code only once EC2 refuses a request (ipamd.go v1.12.2 tryAssignIPs 944-947 against
-    /// v1.12.5 955-963; the model's only other use of the behaviour is the pre-regression read after a grant), so an
-    /// affected run without a refusal is the fixed run as well and is not run again. A worst-choice run without a refusal
-    /// never had a choice that mattered, so it has no best-choice run either.
+    /// The worst-choice run, and the best-choice run only when the choice made a difference at some request. The model
+    /// consults the behaviour only at an AssignPrivateIpAddresses call: the fixed code differs from the affected code
+    /// only once EC2 refuses one (ipamd.go v1.12.2 tryAssignIPs 944-947 against v1.12.5 955-963), and the pre-regression
+    /// code also after a grant (its GetIPv4sFromEC2 after the allocation, ipamd.go v1.11.3:946). So an affected run without
+    /// a refusal is the fixed run as well, an affected run without any call is every behaviour's run, and neither is run
+    /// again. A worst-choice run without a refusal never had a choice that mattered, so it has no best-choice run either.
     /// </summary>
     private static (ModelRun Worst, ModelRun? Best) RunBoth(ModelInput input, IpamdBehavior behavior, SimulationStart start, TimeSpan horizon, AffectedRuns affectedRuns)
     {
-        if (behavior == IpamdBehavior.Fixed && affectedRuns.For(start) is { AssignRefused: 0, ChoiceMattered: false } same)
-        {
-            return (same with { Behavior = IpamdBehavior.Fixed }, null);
-        }
-
+        if (affectedRuns.SameFor(behavior, start) is { } same) return (same with { Behavior = behavior }, null);
         var worst = IpamdModel.Run(input, behavior, start, horizon, EniChoice.Worst);
         if (behavior == IpamdBehavior.Affected) affectedRuns.Keep(start, worst);
         return (worst, worst.ChoiceMattered ? IpamdModel.Run(input, behavior, start, horizon, EniChoice.Best) : null);
@@ -229,7 +236,18 @@ public static class IpamdReconcileChecker
         private ModelRun? _current;
         private ModelRun? _restart;
 
-        public ModelRun? For(SimulationStart start) => start == SimulationStart.CurrentDatastore ? _current : _restart;
+        /// <summary>The affected run of <paramref name="start"/> when <paramref name="behavior"/>'s run cannot differ from it, else null.</summary>
+        public ModelRun? SameFor(IpamdBehavior behavior, SimulationStart start)
+        {
+            var affected = start == SimulationStart.CurrentDatastore ? _current : _restart;
+            if (affected is null || affected.ChoiceMattered) return null;
+            return behavior switch
+            {
+                IpamdBehavior.Fixed when affected.AssignRefused == 0 => affected,
+                IpamdBehavior.PreRegression when affected.AssignCalls == 0 => affected,
+                _ => null,
+            };
+        }
 
         public void Keep(SimulationStart start, ModelRun run)
         {
