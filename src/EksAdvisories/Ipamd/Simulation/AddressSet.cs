@@ -59,21 +59,21 @@ internal sealed class AddressSet
         return index < _addresses.Length && _addresses[index] <= last;
     }
 
-    /// <summary>The addresses <paramref name="held"/> says yes to; this set itself when it says yes to all, as usual.</summary>
-    public AddressSet Where(Func<uint, bool> held)
+    /// <summary>The addresses whose entry in <paramref name="keep"/> (one per address, in order) is true; the set itself when all are.</summary>
+    public AddressSet Where(ReadOnlySpan<bool> keep)
     {
-        var keep = 0;
-        foreach (var address in _addresses)
+        var kept = 0;
+        foreach (var k in keep)
         {
-            if (held(address)) keep++;
+            if (k) kept++;
         }
 
-        if (keep == _addresses.Length) return this;
-        var subset = new uint[keep];
+        if (kept == _addresses.Length) return this;
+        var subset = new uint[kept];
         var at = 0;
-        foreach (var address in _addresses)
+        for (var i = 0; i < _addresses.Length; i++)
         {
-            if (held(address)) subset[at++] = address;
+            if (keep[i]) subset[at++] = _addresses[i];
         }
 
         return new AddressSet(subset);

@@ -73,7 +73,7 @@ internal sealed class IpamdModel
 
         // ipamd.go nodeInit: pods restored from the state file whose IP is not in the datastore are dropped.
         _assigned = input.AssignedHeldBy(start);
-        _nextAddress = Highest() + 1;
+        _nextAddress = input.HighestAddress(start) + 1;
     }
 
     /// <summary>Runs the model for <paramref name="horizon"/> of simulated time.</summary>
@@ -394,26 +394,21 @@ internal sealed class IpamdModel
 
     /// <summary>
     /// Adds to the datastore ENI what it lacks of the units (the blocks of this mode) in <paramref name="blocks"/>; the ENI
-    /// is copied only when something is added. The blocks belong to another view's ENI or to a grant, never to the
+    /// is copied only when something is added. The blocks ascend: they belong to another view's ENI or to a grant, never to the
     /// datastore ENI changed here.
     /// </summary>
     private void AddUnits(string eniId, ReadOnlySpan<Ipv4Cidr> blocks, TimeSpan now)
     {
-        SimEni? eni = null;
-        var added = false;
+        // Most calls (a read of EC2 that finds nothing new) add nothing: one merge pass says so before anything is looked up twice.
+        var eni = _datastore.Find(eniId);
+        if (eni is null || CollectMissing(eniId, blocks, eni.Blocks, null, _pd) == 0) return;
+        if (eni.IsShared) eni = _datastore.Mutable(eniId)!;
         foreach (var cidr in blocks)
         {
-            if (cidr.IsPrefix != _pd) continue;
-            eni ??= _datastore.Find(eniId);
-            if (eni is null) return;
-            if (eni.Contains(cidr)) continue;
-            if (eni.IsShared) eni = _datastore.Mutable(eniId)!;
-            eni.Add(cidr);
-            _changes++;
-            added = true;
+            if (cidr.IsPrefix == _pd && eni.Add(cidr)) _changes++;
         }
 
-        if (added) NoteAdded(eniId, now);
+        NoteAdded(eniId, now);
     }
 
     private bool HasUnitsOutside(SimEni eni, SimEni truth)
@@ -429,25 +424,7 @@ internal sealed class IpamdModel
     /// <summary>datastore.go GetFreePrefixes: prefixes no pod uses an address of.</summary>
     private int FreePrefixes() => PoolRules.FreePrefixes(_datastore.Items, _assigned);
 
-    /// <summary>The highest address any view holds (a block's last address, or an ENI's primary), where simulated EC2 hands out new ones above.</summary>
-    private uint Highest()
-    {
-        var any = false;
-        var highest = 0u;
-        foreach (var view in (ReadOnlySpan<EniView>)[_ec2, _imds, _datastore])
-        {
-            foreach (var eni in view.Items)
-            {
-                any = true;
-                highest = Math.Max(highest, eni.PrimaryIp);
-                foreach (var cidr in eni.Blocks) highest = Math.Max(highest, cidr.Network + (uint)cidr.AddressCount - 1);
-            }
-        }
-
-        return any ? highest : 0x0A000000u;
-    }
-
-    /// <summary>The per-tick form of <see cref="Missing"/>: whether EC2 has any unit the datastore lacks, without naming them.</summary>
+    /// <summary>The per-tick form of <see cref="Missing()"/>: whether EC2 has any unit the datastore lacks, without naming them.</summary>
     private bool AnyMissing()
     {
         foreach (var ec2Eni in _ec2.Items)
@@ -459,29 +436,41 @@ internal sealed class IpamdModel
     }
 
     /// <summary>Addresses EC2 has on the managed ENIs that the datastore lacks.</summary>
-    private List<MissingUnit> Missing()
+    private List<MissingUnit> Missing() => Missing(_ec2.Items, _datastore, _pd);
+
+    /// <summary>The units of the EC2 ENIs their datastore ENIs lack, ENI by ENI in ascending order, in a list of the exact size.</summary>
+    internal static List<MissingUnit> Missing(ReadOnlySpan<SimEni> ec2, EniView datastore, bool prefixDelegation)
     {
-        var missing = new List<MissingUnit>();
-        foreach (var ec2Eni in _ec2.Items) CollectMissing(ec2Eni, _datastore.Find(ec2Eni.Id), missing, _pd);
+        var count = 0;
+        foreach (var ec2Eni in ec2) count += CollectMissing(ec2Eni, datastore.Find(ec2Eni.Id), null, prefixDelegation);
+        var missing = new List<MissingUnit>(count);
+        if (count == 0) return missing;
+        foreach (var ec2Eni in ec2) CollectMissing(ec2Eni, datastore.Find(ec2Eni.Id), missing, prefixDelegation);
         return missing;
     }
 
     /// <summary>
     /// Counts (and names, when <paramref name="names"/> is given) the units of an EC2 ENI its datastore ENI lacks, in
-    /// ascending order. Both hold their blocks sorted, so one merge pass answers it.
+    /// ascending order.
     /// </summary>
-    internal static int CollectMissing(SimEni ec2Eni, SimEni? dsEni, List<MissingUnit>? names, bool prefixDelegation)
+    internal static int CollectMissing(SimEni ec2Eni, SimEni? dsEni, List<MissingUnit>? names, bool prefixDelegation) =>
+        CollectMissing(ec2Eni.Id, ec2Eni.Blocks, dsEni is null ? default : dsEni.Blocks, names, prefixDelegation);
+
+    /// <summary>
+    /// Counts (and names) the units of one mode in <paramref name="units"/> that <paramref name="have"/> lacks. Both are
+    /// sorted (an ENI's blocks, or a grant of ascending addresses), so one merge pass answers it.
+    /// </summary>
+    private static int CollectMissing(string eniId, ReadOnlySpan<Ipv4Cidr> units, ReadOnlySpan<Ipv4Cidr> have, List<MissingUnit>? names, bool prefixDelegation)
     {
-        var have = dsEni is null ? default : dsEni.Blocks;
         var j = 0;
         var count = 0;
-        foreach (var unit in ec2Eni.Blocks)
+        foreach (var unit in units)
         {
             if (unit.IsPrefix != prefixDelegation) continue;
             while (j < have.Length && have[j] < unit) j++;
             if (j < have.Length && have[j] == unit) continue;
             count++;
-            names?.Add(new MissingUnit(ec2Eni.Id, unit));
+            names?.Add(new MissingUnit(eniId, unit));
         }
 
         return count;

@@ -23,6 +23,8 @@ internal sealed record ModelInput(
     private IReadOnlyList<MissingUnit>? _missingAfterRestart;
     private AddressSet? _heldByDatastore;
     private AddressSet? _heldByImds;
+    private uint? _highestNow;
+    private uint? _highestAfterRestart;
 
     /// <summary>
     /// ipamd.go nodeInit: the datastore a restart rebuilds from IMDS (GetAttachedENIs, setupENI), secondary IPs or prefixes
@@ -50,12 +52,32 @@ internal sealed record ModelInput(
         return _missingAfterRestart ??= Missing(RestartDatastore);
     }
 
-    private List<MissingUnit> Missing(List<SimEni> datastore)
+    private List<MissingUnit> Missing(List<SimEni> datastore) =>
+        IpamdModel.Missing(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(Ec2), new EniView(datastore), PrefixDelegation);
+
+    /// <summary>
+    /// The highest address any view holds at the start (a block's last address, or an ENI's primary), above which simulated
+    /// EC2 hands out new ones. The same for every behaviour, so worked out once per start.
+    /// </summary>
+    public uint HighestAddress(SimulationStart start) => start == SimulationStart.CurrentDatastore
+        ? _highestNow ??= Highest(Datastore)
+        : _highestAfterRestart ??= Highest(RestartDatastore);
+
+    private uint Highest(List<SimEni> datastore)
     {
-        var view = new EniView(datastore);
-        var missing = new List<MissingUnit>();
-        foreach (var ec2Eni in Ec2) IpamdModel.CollectMissing(ec2Eni, view.Find(ec2Eni.Id), missing, PrefixDelegation);
-        return missing;
+        var any = false;
+        var highest = 0u;
+        foreach (var view in (ReadOnlySpan<List<SimEni>>)[Ec2, Imds, datastore])
+        {
+            foreach (var eni in view)
+            {
+                any = true;
+                highest = Math.Max(highest, eni.PrimaryIp);
+                foreach (var cidr in eni.Blocks) highest = Math.Max(highest, cidr.Network + (uint)cidr.AddressCount - 1);
+            }
+        }
+
+        return any ? highest : 0x0A000000u;
     }
 
     /// <summary>
@@ -126,8 +148,8 @@ internal sealed record ModelInput(
 
     /// <summary>
     /// The assigned addresses some block of <paramref name="enis"/> contains. The blocks are /32s and /28s (the readers
-    /// refuse others), so one sorted array of them answers each address with two binary searches; when every address is
-    /// held, as usual, the set itself is the answer and nothing is copied.
+    /// refuse others), so one sorted array of them answers every address in one walk; when every address is held, as
+    /// usual, the set itself is the answer and nothing is copied.
     /// </summary>
     private AddressSet HeldBy(List<SimEni> enis)
     {
@@ -145,10 +167,21 @@ internal sealed record ModelInput(
 
             var blocks = rented.AsSpan(0, count);
             blocks.Sort();
-            var sorted = rented;
-            return Assigned.Where(address =>
-                Array.BinarySearch(sorted, 0, count, Ipv4Cidr.Single(address)) >= 0
-                || Array.BinarySearch(sorted, 0, count, new Ipv4Cidr(address & ~15u, Ipv4Cidr.PrefixDelegationLength)) >= 0);
+
+            // The addresses ascend, and so do the two blocks that could hold each (its /32, its /28): one walk per kind.
+            var addresses = Assigned.Items;
+            var keep = addresses.Length <= 512 ? stackalloc bool[addresses.Length] : new bool[addresses.Length];
+            int single = 0, prefix = 0;
+            for (var i = 0; i < addresses.Length; i++)
+            {
+                var asSingle = Ipv4Cidr.Single(addresses[i]);
+                var asPrefix = new Ipv4Cidr(addresses[i] & ~15u, Ipv4Cidr.PrefixDelegationLength);
+                while (single < blocks.Length && blocks[single] < asSingle) single++;
+                while (prefix < blocks.Length && blocks[prefix] < asPrefix) prefix++;
+                keep[i] = (single < blocks.Length && blocks[single] == asSingle) || (prefix < blocks.Length && blocks[prefix] == asPrefix);
+            }
+
+            return Assigned.Where(keep);
         }
         finally
         {
