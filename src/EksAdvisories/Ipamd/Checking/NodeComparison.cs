@@ -55,9 +55,9 @@ internal static class NodeComparison
             var buffer = ArrayPool<Ipv4Cidr>.Shared.Rent((2 * (ec2.SecondaryIps.Count + ec2.Prefixes.Count)) + (ds?.Cidrs.Count ?? 0) + (imds is null ? 0 : imds.SecondaryIps.Count + imds.Prefixes.Count));
             try
             {
-                var free = buffer.AsSpan();
-                ReadOnlySpan<Ipv4Cidr> ec2Units = DistinctSorted(pd ? ec2.Prefixes : ec2.SecondaryIps, [], null, ref free);
-                ReadOnlySpan<Ipv4Cidr> ec2All = DistinctSorted(ec2.SecondaryIps, ec2.Prefixes, null, ref free);
+                var used = 0;
+                ReadOnlySpan<Ipv4Cidr> ec2Units = DistinctSorted(pd ? ec2.Prefixes : ec2.SecondaryIps, [], null, buffer, ref used);
+                ReadOnlySpan<Ipv4Cidr> ec2All = DistinctSorted(ec2.SecondaryIps, ec2.Prefixes, null, buffer, ref used);
                 if (ds is null)
                 {
                     agree = false;
@@ -66,7 +66,7 @@ internal static class NodeComparison
                 }
                 else
                 {
-                    ReadOnlySpan<Ipv4Cidr> dsUnits = DistinctSorted(ds.Cidrs, [], pd, ref free);
+                    ReadOnlySpan<Ipv4Cidr> dsUnits = DistinctSorted(ds.Cidrs, [], pd, buffer, ref used);
                     if (Except(ec2Units, dsUnits) is { } missing)
                     {
                         agree = false;
@@ -90,7 +90,7 @@ internal static class NodeComparison
                     continue;
                 }
 
-                ReadOnlySpan<Ipv4Cidr> imdsAll = DistinctSorted(imds.SecondaryIps, imds.Prefixes, null, ref free);
+                ReadOnlySpan<Ipv4Cidr> imdsAll = DistinctSorted(imds.SecondaryIps, imds.Prefixes, null, buffer, ref used);
                 if (Except(ec2All, imdsAll) is { } imdsLacks)
                 {
                     agree = false;
@@ -165,19 +165,23 @@ internal static class NodeComparison
     private static List<string> Format(List<Ipv4Cidr> cidrs) => Format(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(cidrs));
 
     /// <summary>
-    /// The distinct blocks of two lists, ascending, written to the front of <paramref name="free"/>, which then moves past
-    /// them; only prefixes (true) or only single addresses (false) when <paramref name="prefixes"/> says so. Sorted runs
-    /// compare by one merge pass, which for a node's few dozen blocks is cheaper than hashing them.
+    /// The distinct blocks of two lists, ascending, written to <paramref name="buffer"/> from <paramref name="used"/>, which
+    /// then moves past them; only prefixes (true) or only single addresses (false) when <paramref name="prefixes"/> says so.
+    /// Sorted runs compare by one merge pass, which for a node's few dozen blocks is cheaper than hashing them.
     /// </summary>
-    private static Span<Ipv4Cidr> DistinctSorted(IReadOnlyList<Ipv4Cidr> first, IReadOnlyList<Ipv4Cidr> second, bool? prefixes, ref Span<Ipv4Cidr> free)
+    private static Span<Ipv4Cidr> DistinctSorted(IReadOnlyList<Ipv4Cidr> first, IReadOnlyList<Ipv4Cidr> second, bool? prefixes, Ipv4Cidr[] buffer, ref int used)
     {
-        var all = free;
-        var count = 0;
-        foreach (var list in (ReadOnlySpan<IReadOnlyList<Ipv4Cidr>>)[first, second])
+        var start = used;
+        var copied = CopyTo(first, buffer, start);
+        copied += CopyTo(second, buffer, start + copied);
+        var all = buffer.AsSpan(start, copied);
+        var count = copied;
+        if (prefixes is { } p)
         {
-            for (var i = 0; i < list.Count; i++)
+            count = 0;
+            for (var i = 0; i < all.Length; i++)
             {
-                if (prefixes is not { } p || list[i].IsPrefix == p) all[count++] = list[i];
+                if (all[i].IsPrefix == p) all[count++] = all[i];
             }
         }
 
@@ -188,8 +192,21 @@ internal static class NodeComparison
             if (distinct == 0 || all[distinct - 1] != all[i]) all[distinct++] = all[i];
         }
 
-        free = free[distinct..];
+        used = start + distinct;
         return all[..distinct];
+    }
+
+    /// <summary>Copies a snapshot's list into the buffer in one block copy where it can (the readers' lists can), else item by item.</summary>
+    private static int CopyTo(IReadOnlyList<Ipv4Cidr> list, Ipv4Cidr[] buffer, int at)
+    {
+        if (list is ICollection<Ipv4Cidr> collection)
+        {
+            collection.CopyTo(buffer, at);
+            return collection.Count;
+        }
+
+        for (var i = 0; i < list.Count; i++) buffer[at + i] = list[i];
+        return list.Count;
     }
 
     /// <summary>The blocks of <paramref name="left"/> that <paramref name="right"/> lacks, ascending (both sorted and distinct); null when none.</summary>
