@@ -6,25 +6,37 @@ internal readonly struct IdIndex<T>
 {
     private const int IndexFrom = 16;
 
-    private readonly IReadOnlyList<T> _items;
-    private readonly Func<T, string> _id;
+    // The ids are read once into an array: a scan then compares strings only, with no enumerator or delegate per lookup.
+    private readonly string[]? _ids;
+    private readonly T[]? _items;
     private readonly Dictionary<string, T>? _index;
 
     public IdIndex(IReadOnlyList<T> items, Func<T, string> id)
     {
-        _items = items;
-        _id = id;
-        if (items.Count < IndexFrom) return;
-        _index = new Dictionary<string, T>(items.Count, StringComparer.Ordinal);
-        foreach (var item in items) _index.TryAdd(id(item), item);
+        if (items.Count >= IndexFrom)
+        {
+            _index = new Dictionary<string, T>(items.Count, StringComparer.Ordinal);
+            // The first of two items with one id is the one found, as by the scan below the threshold.
+            for (var i = 0; i < items.Count; i++) _index.TryAdd(id(items[i]), items[i]);
+            return;
+        }
+
+        _ids = new string[items.Count];
+        _items = new T[items.Count];
+        for (var i = 0; i < items.Count; i++)
+        {
+            _items[i] = items[i];
+            _ids[i] = id(items[i]);
+        }
     }
 
     public T? Find(string id)
     {
         if (_index is not null) return _index.GetValueOrDefault(id);
-        foreach (var item in _items)
+        var ids = _ids!;
+        for (var i = 0; i < ids.Length; i++)
         {
-            if (string.Equals(_id(item), id, StringComparison.Ordinal)) return item;
+            if (string.Equals(ids[i], id, StringComparison.Ordinal)) return _items![i];
         }
 
         return null;
