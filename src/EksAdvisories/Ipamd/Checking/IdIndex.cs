@@ -21,13 +21,9 @@ internal readonly struct IdIndex<T>
             return;
         }
 
-        _ids = new string[items.Count];
-        _items = new T[items.Count];
-        for (var i = 0; i < items.Count; i++)
-        {
-            _items[i] = items[i];
-            _ids[i] = id(items[i]);
-        }
+        _items = ListSpan.Of(items).ToArray();
+        _ids = new string[_items.Length];
+        for (var i = 0; i < _items.Length; i++) _ids[i] = id(_items[i]);
     }
 
     public T? Find(string id)

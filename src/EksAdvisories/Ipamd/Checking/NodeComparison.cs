@@ -20,13 +20,13 @@ internal static class NodeComparison
 
         // Every ENI any view names, each once: EC2's, then those only IMDS lists, then those only the datastore holds.
         var ids = new List<string>(snapshot.Ec2.Count + 1);
-        foreach (var e in snapshot.Ec2) ids.Add(e.Id);
-        foreach (var i in snapshot.Imds.Interfaces)
+        foreach (var e in ListSpan.Of(snapshot.Ec2)) ids.Add(e.Id);
+        foreach (var i in ListSpan.Of(snapshot.Imds.Interfaces))
         {
             if (ec2Index.Find(i.InterfaceId) is null) ids.Add(i.InterfaceId);
         }
 
-        foreach (var e in snapshot.Datastore.Enis)
+        foreach (var e in ListSpan.Of(snapshot.Datastore.Enis))
         {
             if (ec2Index.Find(e.Id) is null && imdsIndex.Find(e.Id) is null) ids.Add(e.Id);
         }
@@ -196,17 +196,12 @@ internal static class NodeComparison
         return all[..distinct];
     }
 
-    /// <summary>Copies a snapshot's list into the buffer in one block copy where it can (the readers' lists can), else item by item.</summary>
+    /// <summary>Copies a snapshot's list into the buffer in one block copy (the readers' lists are arrays).</summary>
     private static int CopyTo(IReadOnlyList<Ipv4Cidr> list, Ipv4Cidr[] buffer, int at)
     {
-        if (list is ICollection<Ipv4Cidr> collection)
-        {
-            collection.CopyTo(buffer, at);
-            return collection.Count;
-        }
-
-        for (var i = 0; i < list.Count; i++) buffer[at + i] = list[i];
-        return list.Count;
+        var items = ListSpan.Of(list);
+        items.CopyTo(buffer.AsSpan(at));
+        return items.Length;
     }
 
     /// <summary>The blocks of <paramref name="left"/> that <paramref name="right"/> lacks, ascending (both sorted and distinct); null when none.</summary>

@@ -27,7 +27,8 @@ internal sealed class AddressSet
         var at = 0;
         foreach (var list in lists)
         {
-            for (var i = 0; i < list.Count; i++) all[at++] = list[i];
+            ListSpan.Of(list).CopyTo(all.AsSpan(at));
+            at += list.Count;
         }
 
         return FromUnsorted(all);

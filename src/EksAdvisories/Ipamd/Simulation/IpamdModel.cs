@@ -277,11 +277,11 @@ internal sealed class IpamdModel
             ? Math.Max(1, Math.Min(defined ? shortfall : Math.Max(_input.Pool.WarmPrefixTarget, 1), _input.MaxUnitsPerEni))
             : defined ? Math.Min(Math.Max(shortfall, 1), _input.MaxUnitsPerEni) : _input.MaxUnitsPerEni;
         var granted = AssignPrivateIpAddresses(id, count) ?? [];
-        _datastore.Add(new SimEni(id, device, false, false, 0, granted));
+        _datastore.Add(new SimEni(id, device, false, false, 0, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(granted)));
         _changes++;
 
         // The assumption on IMDS: an ENI IPAMD attaches appears there with its addresses (waitForENIAndIPsAttached).
-        _imds.Add(new SimEni(id, device, false, false, primary, granted));
+        _imds.Add(new SimEni(id, device, false, false, primary, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(granted)));
         return true;
     }
 

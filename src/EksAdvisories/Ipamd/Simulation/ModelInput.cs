@@ -98,7 +98,8 @@ internal sealed record ModelInput(
         var settings = snapshot.Settings;
         var pool = new PoolConfig(limits.Ipv4AddressesPerInterface - 1, settings.WarmEniTarget, settings.WarmIpTarget, settings.MinimumIpTarget, settings.PrefixDelegation, settings.WarmPrefixTarget);
         HashSet<string>? unmanaged = null;
-        foreach (var eni in snapshot.Ec2)
+        var snapshotEc2 = ListSpan.Of(snapshot.Ec2);
+        foreach (var eni in snapshotEc2)
         {
             if (EniOwnership.IsUnmanaged(eni, snapshot)) (unmanaged ??= new HashSet<string>(StringComparer.Ordinal)).Add(eni.Id);
         }
@@ -106,42 +107,42 @@ internal sealed record ModelInput(
         // Plain loops into lists of the right size: this runs for every node whose views disagree.
         var ec2 = new List<SimEni>(snapshot.Ec2.Count);
         HashSet<string>? trunks = null;
-        foreach (var e in snapshot.Ec2)
+        foreach (var e in snapshotEc2)
         {
             if (e.IsTrunk) (trunks ??= new HashSet<string>(StringComparer.Ordinal)).Add(e.Id);
             if (unmanaged?.Contains(e.Id) == true) continue;
-            ec2.Add(new SimEni(e.Id, e.DeviceIndex ?? 0, e.DeviceIndex == 0, e.IsTrunk, e.PrimaryIp ?? 0, e.SecondaryIps, e.Prefixes).Share());
+            ec2.Add(new SimEni(e.Id, e.DeviceIndex ?? 0, e.DeviceIndex == 0, e.IsTrunk, e.PrimaryIp ?? 0, ListSpan.Of(e.SecondaryIps), ListSpan.Of(e.Prefixes)).Share());
         }
 
         var imds = new List<SimEni>(snapshot.Imds.Interfaces.Count);
         var ec2View = new EniView(ec2);
-        foreach (var i in snapshot.Imds.Interfaces)
+        foreach (var i in ListSpan.Of(snapshot.Imds.Interfaces))
         {
             if (unmanaged?.Contains(i.InterfaceId) == true || i.PrimaryIp is null || (i.NetworkCard ?? 0) != 0) continue;
             var isTrunk = trunks?.Contains(i.InterfaceId) == true;
 
             // An ENI IMDS lists exactly as EC2 has it (most of them) shares EC2's ENI: both are shared and never changed.
-            imds.Add(ec2View.Find(i.InterfaceId) is { } atEc2 && atEc2.HasExactly(i.DeviceNumber, isTrunk, i.PrimaryIp.Value, i.SecondaryIps, i.Prefixes)
+            imds.Add(ec2View.Find(i.InterfaceId) is { } atEc2 && atEc2.HasExactly(i.DeviceNumber, isTrunk, i.PrimaryIp.Value, ListSpan.Of(i.SecondaryIps), ListSpan.Of(i.Prefixes))
                 ? atEc2
-                : new SimEni(i.InterfaceId, i.DeviceNumber, i.DeviceNumber == 0, isTrunk, i.PrimaryIp ?? 0, i.SecondaryIps, i.Prefixes).Share());
+                : new SimEni(i.InterfaceId, i.DeviceNumber, i.DeviceNumber == 0, isTrunk, i.PrimaryIp ?? 0, ListSpan.Of(i.SecondaryIps), ListSpan.Of(i.Prefixes)).Share());
         }
 
         var datastore = new List<SimEni>(snapshot.Datastore.Enis.Count);
-        var datastoreAll = snapshot.Datastore.Enis;
+        var datastoreAll = ListSpan.Of(snapshot.Datastore.Enis);
         foreach (var e in datastoreAll)
         {
             if (e.NetworkCard != 0) continue;
-            datastore.Add(new SimEni(e.Id, e.DeviceNumber, e.IsPrimary, e.IsTrunk || trunks?.Contains(e.Id) == true, 0, e.Cidrs, null).Share());
+            datastore.Add(new SimEni(e.Id, e.DeviceNumber, e.IsPrimary, e.IsTrunk || trunks?.Contains(e.Id) == true, 0, ListSpan.Of(e.Cidrs), []).Share());
         }
 
-        var addressLists = new IReadOnlyList<uint>[datastoreAll.Count];
+        var addressLists = new IReadOnlyList<uint>[datastoreAll.Length];
         for (var i = 0; i < addressLists.Length; i++) addressLists[i] = datastoreAll[i].AssignedAddresses;
         var assigned = AddressSet.From(addressLists);
 
         // ipamd.go v1.12.2 increaseDatastorePool 806-810 and getMaxENI 1139-1155: IPAMD's ENI limit (its per-type table,
         // which follows network card 0), capped by MAX_ENI, less the unmanaged ENIs and one slot kept for the trunk ENI.
         var maxEnis = Math.Min(limits.IpamdEniLimit, settings.MaxEni ?? int.MaxValue) - (unmanaged?.Count ?? 0)
-            - (settings.PodEni && !snapshot.Ec2.Any(e => e.IsTrunk) ? 1 : 0);
+            - (settings.PodEni && trunks is null ? 1 : 0);
         return new ModelInput(limits.Ipv4AddressesPerInterface, Math.Max(maxEnis, 0), pool, settings.CustomNetworking, ec2, imds, datastore, assigned,
             mechanics, settings.DisableEniProvisioning);
     }

@@ -17,23 +17,23 @@ internal sealed class SimEni
     private int _prefixCount;
     private long _addressCount;
 
-    public SimEni(string id, int deviceNumber, bool isPrimary, bool isTrunk, uint primaryIp, IEnumerable<Ipv4Cidr> cidrs)
-        : this(id, deviceNumber, isPrimary, isTrunk, primaryIp, [.. cidrs], null)
+    public SimEni(string id, int deviceNumber, bool isPrimary, bool isTrunk, uint primaryIp, ReadOnlySpan<Ipv4Cidr> cidrs)
+        : this(id, deviceNumber, isPrimary, isTrunk, primaryIp, cidrs, [])
     {
     }
 
     /// <summary>An ENI holding the blocks of two lists (secondary IPs and prefixes), in one list of the exact size.</summary>
-    public SimEni(string id, int deviceNumber, bool isPrimary, bool isTrunk, uint primaryIp, IReadOnlyList<Ipv4Cidr> first, IReadOnlyList<Ipv4Cidr>? second)
+    public SimEni(string id, int deviceNumber, bool isPrimary, bool isTrunk, uint primaryIp, ReadOnlySpan<Ipv4Cidr> first, ReadOnlySpan<Ipv4Cidr> second)
     {
         Id = id;
         IsTrunk = isTrunk;
         DeviceNumber = deviceNumber;
         IsPrimary = isPrimary;
         PrimaryIp = primaryIp;
-        _cidrs = new List<Ipv4Cidr>(first.Count + (second?.Count ?? 0));
-        for (var i = 0; i < first.Count; i++) _cidrs.Add(first[i]);
-        for (var i = 0; i < (second?.Count ?? 0); i++) _cidrs.Add(second![i]);
-        Ipv4Cidr.SortIfNeeded(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_cidrs));
+        _cidrs = new List<Ipv4Cidr>(first.Length + second.Length);
+        _cidrs.AddRange(first);
+        _cidrs.AddRange(second);
+        Ipv4Cidr.SortIfNeeded(CollectionsMarshal.AsSpan(_cidrs));
         var unique = 0;
         for (var i = 0; i < _cidrs.Count; i++)
         {
@@ -159,15 +159,15 @@ internal sealed class SimEni
     /// Whether this ENI is the one the constructor would build from these fields: same device, trunk flag and primary IP,
     /// and blocks that are these lists' (taken only when the lists are in strictly ascending order, so each block once).
     /// </summary>
-    public bool HasExactly(int deviceNumber, bool isTrunk, uint primaryIp, IReadOnlyList<Ipv4Cidr> first, IReadOnlyList<Ipv4Cidr> second)
+    public bool HasExactly(int deviceNumber, bool isTrunk, uint primaryIp, ReadOnlySpan<Ipv4Cidr> first, ReadOnlySpan<Ipv4Cidr> second)
     {
         if (DeviceNumber != deviceNumber || IsPrimary != (deviceNumber == 0) || IsTrunk != isTrunk || PrimaryIp != primaryIp) return false;
-        if (first.Count + second.Count != _cidrs.Count) return false;
+        if (first.Length + second.Length != _cidrs.Count) return false;
         var blocks = Blocks;
         for (int i = 0, j = 0, k = 0; k < blocks.Length; k++)
         {
             // Merge the two ascending lists; any disorder or difference means "build it".
-            var next = j >= second.Count || (i < first.Count && first[i] < second[j]) ? first[i++] : second[j++];
+            var next = j >= second.Length || (i < first.Length && first[i] < second[j]) ? first[i++] : second[j++];
             if (next != blocks[k]) return false;
         }
 

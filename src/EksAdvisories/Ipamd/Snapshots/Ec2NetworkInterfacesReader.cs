@@ -47,7 +47,7 @@ internal static class Ec2NetworkInterfacesReader
 
         result.Sort((a, b) => a.NetworkCardIndex != b.NetworkCardIndex ? a.NetworkCardIndex.CompareTo(b.NetworkCardIndex)
             : Nullable.Compare(a.DeviceIndex, b.DeviceIndex) is var c and not 0 ? c : string.CompareOrdinal(a.Id, b.Id));
-        return result.AsReadOnly();
+        return result.ToArray();
     }
 
     private static Ec2Interface ReadInterface(JsonCursor eni, List<SnapshotNotice>? notices)
@@ -144,7 +144,7 @@ internal static class Ec2NetworkInterfacesReader
 
         secondaries.Sort();
         prefixes.Sort();
-        return new Ec2Interface(id, mac, type, deviceIndex, networkCard, instanceId, primary, secondaries.AsReadOnly(), prefixes.AsReadOnly(), noManage, instanceTag);
+        return new Ec2Interface(id, mac, type, deviceIndex, networkCard, instanceId, primary, secondaries.ToArray(), prefixes.ToArray(), noManage, instanceTag);
     }
 
     private static SnapshotException TooMany(JsonCursor eni, int slots) =>

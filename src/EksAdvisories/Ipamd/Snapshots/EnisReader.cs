@@ -50,7 +50,7 @@ internal static class EnisReader
 
         enis.Sort((a, b) => a.NetworkCard != b.NetworkCard ? a.NetworkCard.CompareTo(b.NetworkCard)
             : a.DeviceNumber != b.DeviceNumber ? a.DeviceNumber.CompareTo(b.DeviceNumber) : string.CompareOrdinal(a.Id, b.Id));
-        return new DatastoreDocument(shape, total, assigned, enis.AsReadOnly());
+        return new DatastoreDocument(shape, total, assigned, enis.ToArray());
     }
 
     /// <summary>The flat shape has the ENIInfos fields at the top; the card-keyed shape has only digit keys.</summary>
@@ -128,7 +128,7 @@ internal static class EnisReader
 
         cidrs.Sort();
         assigned.Sort();
-        return new DatastoreEni(id, networkCard, isPrimary, isTrunk, isEfa, deviceNumber, Dedupe(cidrs).AsReadOnly(), Dedupe(assigned).AsReadOnly(), ipv6);
+        return new DatastoreEni(id, networkCard, isPrimary, isTrunk, isEfa, deviceNumber, Dedupe(cidrs).ToArray(), Dedupe(assigned).ToArray(), ipv6);
     }
 
     /// <summary>A JSON object may repeat a CIDR key; the datastore map cannot hold it twice, so it counts once.</summary>

@@ -113,11 +113,11 @@ internal static class ImdsReader
             }
 
             interfaces.Add(new ImdsInterface(mac, id, device, card, ips.Count == 0 ? null : ips[0],
-                ips.Skip(1).Select(Ipv4Cidr.Single).ToList().AsReadOnly(), prefixes.Distinct().ToList().AsReadOnly()));
+                ips.Skip(1).Select(Ipv4Cidr.Single).ToArray(), prefixes.Distinct().ToArray()));
         }
 
         interfaces.Sort((a, b) => (a.NetworkCard ?? 0) != (b.NetworkCard ?? 0) ? (a.NetworkCard ?? 0).CompareTo(b.NetworkCard ?? 0) : a.DeviceNumber.CompareTo(b.DeviceNumber));
-        return new ImdsDocument(Text("instance-id")?.Trim(), Text("instance-type")?.Trim(), Text("mac")?.Trim().ToLowerInvariant(), interfaces.AsReadOnly());
+        return new ImdsDocument(Text("instance-id")?.Trim(), Text("instance-type")?.Trim(), Text("mac")?.Trim().ToLowerInvariant(), interfaces.ToArray());
     }
 
     /// <summary>Collectors write keys as the path under meta-data, sometimes with the full path or a trailing slash.</summary>

@@ -200,11 +200,11 @@ public sealed class NodeSnapshot
         var notices = new List<SnapshotNotice>();
         var datastore = EnisReader.Read(enisBytes, notices);
         var imds = ImdsReader.Read(imdsBytes, notices);
-        var ec2 = Ec2NetworkInterfacesReader.Read(ec2Bytes, notices).Where(e => IsOnNode(e, imds)).ToList().AsReadOnly();
-        if (ec2.Count > SnapshotLimits.MaxNetworkInterfaces)
+        var ec2 = Ec2NetworkInterfacesReader.Read(ec2Bytes, notices).Where(e => IsOnNode(e, imds)).ToArray();
+        if (ec2.Length > SnapshotLimits.MaxNetworkInterfaces)
         {
             throw new SnapshotException(SnapshotFileNames.Ec2NetworkInterfaces, "$.NetworkInterfaces",
-                $"{ec2.Count} ENIs are attached to this node; no instance type has more than {SnapshotLimits.MaxNetworkInterfaces / 2} ({SnapshotLimits.Source}), and the reader refuses more than {SnapshotLimits.MaxNetworkInterfaces}.");
+                $"{ec2.Length} ENIs are attached to this node; no instance type has more than {SnapshotLimits.MaxNetworkInterfaces / 2} ({SnapshotLimits.Source}), and the reader refuses more than {SnapshotLimits.MaxNetworkInterfaces}.");
         }
 
         var limits = instanceTypeBytes is null ? null : InstanceTypesReader.Read(instanceTypeBytes, imds.InstanceType);
