@@ -67,14 +67,15 @@ internal static class NodeComparison
                 else
                 {
                     ReadOnlySpan<Ipv4Cidr> dsUnits = DistinctSorted(ds.Cidrs, [], pd, buffer, ref used);
-                    if (Except(ec2Units, dsUnits) is { } missing)
+                    var (missing, extra) = Differences(ec2Units, dsUnits);
+                    if (missing is not null)
                     {
                         agree = false;
                         findings.Add(new ReconcileFinding(FindingCodes.DatastoreMissingAddresses, FindingSeverity.Error, id, Format(missing),
                             string.Create(CultureInfo.InvariantCulture, $"The datastore holds {dsUnits.Length} {Unit(pd)} of {id}, EC2 has {ec2Units.Length}: {missing.Count} are lost to pods until IPAMD learns of them.")));
                     }
 
-                    if (Except(dsUnits, ec2Units) is { } extra)
+                    if (extra is not null)
                     {
                         agree = false;
                         findings.Add(new ReconcileFinding(FindingCodes.DatastoreExtraAddresses, FindingSeverity.Warning, id, Format(extra),
@@ -91,14 +92,15 @@ internal static class NodeComparison
                 }
 
                 ReadOnlySpan<Ipv4Cidr> imdsAll = DistinctSorted(imds.SecondaryIps, imds.Prefixes, null, buffer, ref used);
-                if (Except(ec2All, imdsAll) is { } imdsLacks)
+                var (imdsLacks, imdsExtra) = Differences(ec2All, imdsAll);
+                if (imdsLacks is not null)
                 {
                     agree = false;
                     findings.Add(new ReconcileFinding(FindingCodes.ImdsStale, FindingSeverity.Warning, id, Format(imdsLacks),
                         string.Create(CultureInfo.InvariantCulture, $"IMDS lists {imdsAll.Length} secondary address(es) or prefix(es) of {id}, EC2 has {ec2All.Length}: IMDS is stale, and an aws-node restart would rebuild the datastore without these {imdsLacks.Count}.")));
                 }
 
-                if (Except(imdsAll, ec2All) is { } imdsExtra)
+                if (imdsExtra is not null)
                 {
                     agree = false;
                     findings.Add(new ReconcileFinding(FindingCodes.ImdsStale, FindingSeverity.Warning, id, Format(imdsExtra),
@@ -204,17 +206,32 @@ internal static class NodeComparison
         return items.Length;
     }
 
-    /// <summary>The blocks of <paramref name="left"/> that <paramref name="right"/> lacks, ascending (both sorted and distinct); null when none.</summary>
-    private static List<Ipv4Cidr>? Except(ReadOnlySpan<Ipv4Cidr> left, ReadOnlySpan<Ipv4Cidr> right)
+    /// <summary>
+    /// The blocks of <paramref name="left"/> that <paramref name="right"/> lacks and those <paramref name="right"/> has that
+    /// <paramref name="left"/> lacks, each ascending (both inputs sorted and distinct), from one merge pass; null when none.
+    /// </summary>
+    private static (List<Ipv4Cidr>? OnlyLeft, List<Ipv4Cidr>? OnlyRight) Differences(ReadOnlySpan<Ipv4Cidr> left, ReadOnlySpan<Ipv4Cidr> right)
     {
-        List<Ipv4Cidr>? result = null;
-        var j = 0;
-        foreach (var cidr in left)
+        List<Ipv4Cidr>? onlyLeft = null, onlyRight = null;
+        int i = 0, j = 0;
+        while (i < left.Length || j < right.Length)
         {
-            while (j < right.Length && right[j] < cidr) j++;
-            if (j == right.Length || right[j] != cidr) (result ??= []).Add(cidr);
+            var c = i == left.Length ? 1 : j == right.Length ? -1 : left[i].CompareTo(right[j]);
+            if (c == 0)
+            {
+                i++;
+                j++;
+            }
+            else if (c < 0)
+            {
+                (onlyLeft ??= []).Add(left[i++]);
+            }
+            else
+            {
+                (onlyRight ??= []).Add(right[j++]);
+            }
         }
 
-        return result;
+        return (onlyLeft, onlyRight);
     }
 }

@@ -83,6 +83,13 @@ internal sealed class EniView
     {
         if (_index is not null) return _index.TryGetValue(id, out var found) ? found : -1;
         var enis = Items;
+
+        // The model's views share their id strings (ModelInput.FromSnapshot), so the same instance is looked for first.
+        for (var i = 0; i < enis.Length; i++)
+        {
+            if (ReferenceEquals(enis[i].Id, id)) return i;
+        }
+
         for (var i = 0; i < enis.Length; i++)
         {
             if (string.Equals(enis[i].Id, id, StringComparison.Ordinal)) return i;

@@ -122,9 +122,10 @@ internal sealed record ModelInput(
             var isTrunk = trunks?.Contains(i.InterfaceId) == true;
 
             // An ENI IMDS lists exactly as EC2 has it (most of them) shares EC2's ENI: both are shared and never changed.
-            imds.Add(ec2View.Find(i.InterfaceId) is { } atEc2 && atEc2.HasExactly(i.DeviceNumber, isTrunk, i.PrimaryIp.Value, ListSpan.Of(i.SecondaryIps), ListSpan.Of(i.Prefixes))
+            var atEc2 = ec2View.Find(i.InterfaceId);
+            imds.Add(atEc2 is not null && atEc2.HasExactly(i.DeviceNumber, isTrunk, i.PrimaryIp.Value, ListSpan.Of(i.SecondaryIps), ListSpan.Of(i.Prefixes))
                 ? atEc2
-                : new SimEni(i.InterfaceId, i.DeviceNumber, i.DeviceNumber == 0, isTrunk, i.PrimaryIp ?? 0, ListSpan.Of(i.SecondaryIps), ListSpan.Of(i.Prefixes)).Share());
+                : new SimEni(atEc2?.Id ?? i.InterfaceId, i.DeviceNumber, i.DeviceNumber == 0, isTrunk, i.PrimaryIp ?? 0, ListSpan.Of(i.SecondaryIps), ListSpan.Of(i.Prefixes)).Share());
         }
 
         var datastore = new List<SimEni>(snapshot.Datastore.Enis.Count);
@@ -132,7 +133,8 @@ internal sealed record ModelInput(
         foreach (var e in datastoreAll)
         {
             if (e.NetworkCard != 0) continue;
-            datastore.Add(new SimEni(e.Id, e.DeviceNumber, e.IsPrimary, e.IsTrunk || trunks?.Contains(e.Id) == true, 0, ListSpan.Of(e.Cidrs), []).Share());
+            // The views name one ENI with one string (EC2's), so the model's lookups mostly end at a reference comparison.
+            datastore.Add(new SimEni(ec2View.Find(e.Id)?.Id ?? e.Id, e.DeviceNumber, e.IsPrimary, e.IsTrunk || trunks?.Contains(e.Id) == true, 0, ListSpan.Of(e.Cidrs), []).Share());
         }
 
         var addressLists = new IReadOnlyList<uint>[datastoreAll.Length];
