@@ -7,168 +7,168 @@ namespace EksAdvisories.Data;
 
 internal sealed class AdvisoryBundleDocument
 {
-    public string? SchemaVersion { get; set; }
-    public string? DataVersion { get; set; }
-    public List<AdvisoryDocument?>? Advisories { get; set; }
+    public string? SchemaVersion;
+    public string? DataVersion;
+    public List<AdvisoryDocument?>? Advisories;
 }
 
 internal sealed class AdvisoryDocument
 {
-    public string? SchemaVersion { get; set; }
-    public string? Id { get; set; }
-    public int? Revision { get; set; }
-    public string? Published { get; set; }
-    public string? Modified { get; set; }
-    public string? Title { get; set; }
-    public string? Summary { get; set; }
-    public ComponentDocument? Component { get; set; }
-    public AffectedDocument? Affected { get; set; }
-    public AsPublishedDocument? AsPublished { get; set; }
-    public RootCauseDocument? RootCause { get; set; }
-    public string? Impact { get; set; }
-    public List<string?>? TriggerConditions { get; set; }
+    public string? SchemaVersion;
+    public string? Id;
+    public int? Revision;
+    public string? Published;
+    public string? Modified;
+    public string? Title;
+    public string? Summary;
+    public ComponentDocument? Component;
+    public AffectedDocument? Affected;
+    public AsPublishedDocument? AsPublished;
+    public RootCauseDocument? RootCause;
+    public string? Impact;
+    public List<string?>? TriggerConditions;
 
-    public List<ConditionDocument?>? Conditions { get; set; }
-    public RemediationDocument? Remediation { get; set; }
-    public MitigationDocument? Mitigation { get; set; }
-    public DetectionDocument? Detection { get; set; }
-    public List<GlossaryDocument?>? Glossary { get; set; }
-    public List<ReferenceDocument?>? References { get; set; }
-    public List<CorrectionDocument?>? Corrections { get; set; }
-    public List<HistoryDocument?>? History { get; set; }
+    public List<ConditionDocument?>? Conditions;
+    public RemediationDocument? Remediation;
+    public MitigationDocument? Mitigation;
+    public DetectionDocument? Detection;
+    public List<GlossaryDocument?>? Glossary;
+    public List<ReferenceDocument?>? References;
+    public List<CorrectionDocument?>? Corrections;
+    public List<HistoryDocument?>? History;
 }
 
 internal sealed class ComponentDocument
 {
-    public string? Name { get; set; }
-    public List<string?>? Aliases { get; set; }
-    public List<string?>? ImageRepositories { get; set; }
-    public string? UpstreamModule { get; set; }
+    public string? Name;
+    public List<string?>? Aliases;
+    public List<string?>? ImageRepositories;
+    public string? UpstreamModule;
 }
 
 internal sealed class EventDocument
 {
-    public string? Introduced { get; set; }
-    public string? Fixed { get; set; }
-    public string? LastAffected { get; set; }
+    public string? Introduced;
+    public string? Fixed;
+    public string? LastAffected;
 }
 
 internal sealed class AffectedDocument
 {
-    public List<EventDocument?>? Events { get; set; }
-    public List<string?>? KnownAffectedReleases { get; set; }
-    public List<string?>? KnownUnaffectedReleases { get; set; }
-    public List<string?>? NeverReleased { get; set; }
+    public List<EventDocument?>? Events;
+    public List<string?>? KnownAffectedReleases;
+    public List<string?>? KnownUnaffectedReleases;
+    public List<string?>? NeverReleased;
 }
 
 internal sealed class AsPublishedDocument
 {
-    public string? RangeText { get; set; }
-    public List<EventDocument?>? Events { get; set; }
-    public string? FixedIn { get; set; }
-    public string? MitigationTarget { get; set; }
-    public List<string?>? KnownUnaffectedReleases { get; set; }
+    public string? RangeText;
+    public List<EventDocument?>? Events;
+    public string? FixedIn;
+    public string? MitigationTarget;
+    public List<string?>? KnownUnaffectedReleases;
 }
 
 internal sealed class RootCauseDocument
 {
-    public string? Description { get; set; }
-    public string? IntroducedIn { get; set; }
-    public string? IntroducedBy { get; set; }
-    public string? IntroducedByCommit { get; set; }
-    public string? FixedBy { get; set; }
-    public string? FixedByCommit { get; set; }
-    public List<ReleaseLineDocument?>? Commits { get; set; }
+    public string? Description;
+    public string? IntroducedIn;
+    public string? IntroducedBy;
+    public string? IntroducedByCommit;
+    public string? FixedBy;
+    public string? FixedByCommit;
+    public List<ReleaseLineDocument?>? Commits;
 }
 
 internal sealed class ReleaseLineDocument
 {
-    public string? Line { get; set; }
-    public string? IntroducedBy { get; set; }
-    public string? IntroducedVia { get; set; }
-    public string? FirstTag { get; set; }
-    public string? FixedBy { get; set; }
-    public string? FixedVia { get; set; }
-    public string? FixedFirstTag { get; set; }
-    public string? Note { get; set; }
+    public string? Line;
+    public string? IntroducedBy;
+    public string? IntroducedVia;
+    public string? FirstTag;
+    public string? FixedBy;
+    public string? FixedVia;
+    public string? FixedFirstTag;
+    public string? Note;
 }
 
 internal sealed class RemediationDocument
 {
-    public string? FixedIn { get; set; }
-    public string? FirstReleasedFixedVersion { get; set; }
-    public string? FirstFixedAddonVersion { get; set; }
-    public string? RecommendedAddonVersion { get; set; }
-    public string? Description { get; set; }
-    public List<string?>? Caveats { get; set; }
+    public string? FixedIn;
+    public string? FirstReleasedFixedVersion;
+    public string? FirstFixedAddonVersion;
+    public string? RecommendedAddonVersion;
+    public string? Description;
+    public List<string?>? Caveats;
 }
 
 internal sealed class MitigationDocument
 {
-    public string? TargetVersion { get; set; }
-    public string? Description { get; set; }
-    public string? UnsafeFromKubernetesVersion { get; set; }
-    public List<PitfallDocument?>? UnsafeFromVersions { get; set; }
-    public List<string?>? Caveats { get; set; }
+    public string? TargetVersion;
+    public string? Description;
+    public string? UnsafeFromKubernetesVersion;
+    public List<PitfallDocument?>? UnsafeFromVersions;
+    public List<string?>? Caveats;
 }
 
 internal sealed class PitfallDocument
 {
-    public string? Id { get; set; }
-    public List<EventDocument?>? Events { get; set; }
-    public string? Reason { get; set; }
-    public string? Reference { get; set; }
+    public string? Id;
+    public List<EventDocument?>? Events;
+    public string? Reason;
+    public string? Reference;
 }
 
 internal sealed class DetectionDocument
 {
-    public List<LogSignatureDocument?>? LogSignatures { get; set; }
-    public List<MetricDocument?>? Metrics { get; set; }
-    public List<string?>? IntrospectionChecks { get; set; }
+    public List<LogSignatureDocument?>? LogSignatures;
+    public List<MetricDocument?>? Metrics;
+    public List<string?>? IntrospectionChecks;
 }
 
 internal sealed class MetricDocument
 {
-    public string? Expression { get; set; }
-    public string? Meaning { get; set; }
-    public string? Proves { get; set; }
-    public string? DoesNotProve { get; set; }
+    public string? Expression;
+    public string? Meaning;
+    public string? Proves;
+    public string? DoesNotProve;
 }
 
 internal sealed class LogSignatureDocument
 {
-    public string? Id { get; set; }
-    public string? Text { get; set; }
-    public string? Meaning { get; set; }
-    public string? Proves { get; set; }
-    public string? DoesNotProve { get; set; }
+    public string? Id;
+    public string? Text;
+    public string? Meaning;
+    public string? Proves;
+    public string? DoesNotProve;
 }
 
 internal sealed class GlossaryDocument
 {
-    public string? Term { get; set; }
-    public string? Definition { get; set; }
-    public string? Link { get; set; }
+    public string? Term;
+    public string? Definition;
+    public string? Link;
 }
 
 internal sealed class ReferenceDocument
 {
-    public string? Type { get; set; }
-    public string? Url { get; set; }
-    public string? Description { get; set; }
+    public string? Type;
+    public string? Url;
+    public string? Description;
 }
 
 internal sealed class CorrectionDocument
 {
-    public string? Field { get; set; }
-    public string? Claim { get; set; }
-    public string? Correction { get; set; }
-    public List<string?>? Evidence { get; set; }
+    public string? Field;
+    public string? Claim;
+    public string? Correction;
+    public List<string?>? Evidence;
 }
 
 internal sealed class HistoryDocument
 {
-    public int? Revision { get; set; }
-    public string? Date { get; set; }
-    public string? Summary { get; set; }
+    public int? Revision;
+    public string? Date;
+    public string? Summary;
 }

@@ -7,44 +7,44 @@ namespace EksAdvisories.Data;
 
 internal sealed class ComponentReleasesDocument
 {
-    public string? SchemaVersion { get; set; }
-    public string? Component { get; set; }
-    public string? Repository { get; set; }
-    public string? Checked { get; set; }
-    public string? Dates { get; set; }
-    public List<ReleaseDocument?>? Releases { get; set; }
-    public List<AddonBuildDocument?>? EksAddonBuilds { get; set; }
-    public string? EksAddonBuildsSource { get; set; }
+    public string? SchemaVersion;
+    public string? Component;
+    public string? Repository;
+    public string? Checked;
+    public string? Dates;
+    public List<ReleaseDocument?>? Releases;
+    public List<AddonBuildDocument?>? EksAddonBuilds;
+    public string? EksAddonBuildsSource;
 }
 
 internal sealed class ReleaseDocument
 {
-    public string? Version { get; set; }
-    public string? TagDate { get; set; }
-    public string? Avoid { get; set; }
-    public string? AvoidReference { get; set; }
+    public string? Version;
+    public string? TagDate;
+    public string? Avoid;
+    public string? AvoidReference;
 }
 
 internal sealed class AddonBuildDocument
 {
-    public string? Version { get; set; }
-    public List<string?>? KubernetesVersions { get; set; }
-    public string? Basis { get; set; }
+    public string? Version;
+    public List<string?>? KubernetesVersions;
+    public string? Basis;
 }
 
 internal sealed class KubernetesFloorsDocument
 {
-    public string? SchemaVersion { get; set; }
-    public string? Component { get; set; }
-    public string? Source { get; set; }
-    public string? Meaning { get; set; }
-    public string? LastCheckedCommit { get; set; }
-    public List<FloorDocument?>? Floors { get; set; }
+    public string? SchemaVersion;
+    public string? Component;
+    public string? Source;
+    public string? Meaning;
+    public string? LastCheckedCommit;
+    public List<FloorDocument?>? Floors;
 }
 
 internal sealed class FloorDocument
 {
-    public string? Kubernetes { get; set; }
-    public string? OldestRecommended { get; set; }
-    public string? SourceCommit { get; set; }
+    public string? Kubernetes;
+    public string? OldestRecommended;
+    public string? SourceCommit;
 }

@@ -7,19 +7,19 @@ namespace EksAdvisories.Data;
 
 internal sealed class ConditionDocument
 {
-    public string? Id { get; set; }
+    public string? Id;
 
-    public string? Setting { get; set; }
+    public string? Setting;
 
-    public bool? Default { get; set; }
+    public bool? Default;
 
-    public string? Fact { get; set; }
+    public string? Fact;
 
-    public bool? AffectedWhen { get; set; }
+    public bool? AffectedWhen;
 
-    public List<EventDocument?>? AppliesTo { get; set; }
+    public List<EventDocument?>? AppliesTo;
 
-    public string? Description { get; set; }
+    public string? Description;
 
-    public string? ClearedBy { get; set; }
+    public string? ClearedBy;
 }
