@@ -77,13 +77,22 @@ internal sealed class IpamdModel
     }
 
     /// <summary>Runs the model for <paramref name="horizon"/> of simulated time.</summary>
-    public static ModelRun Run(ModelInput input, IpamdBehavior behavior, SimulationStart start, TimeSpan horizon, EniChoice choice = EniChoice.Worst)
+    /// <param name="input">The node's starting point.</param>
+    /// <param name="behavior">The IPAMD behaviour modelled.</param>
+    /// <param name="start">The current datastore, or a restart now.</param>
+    /// <param name="horizon">How much simulated time to run.</param>
+    /// <param name="choice">Which ENI Go's map order hands the request.</param>
+    /// <param name="countRepeats">
+    /// True (always, outside the tests): ticks that repeat the previous one are counted, not run. False runs every 5 s tick,
+    /// which the tests use to hold the counting to the plain simulation.
+    /// </param>
+    public static ModelRun Run(ModelInput input, IpamdBehavior behavior, SimulationStart start, TimeSpan horizon, EniChoice choice = EniChoice.Worst, bool countRepeats = true)
     {
         var model = new IpamdModel(input, behavior, start, choice);
-        return model.Run(horizon, start);
+        return model.Run(horizon, start, countRepeats);
     }
 
-    private ModelRun Run(TimeSpan horizon, SimulationStart start)
+    private ModelRun Run(TimeSpan horizon, SimulationStart start, bool countRepeats)
     {
         var missingAtStart = _input.MissingAt(start);
         TimeSpan? recoveredAfter = missingAtStart.Count == 0 ? TimeSpan.Zero : null;
@@ -103,6 +112,7 @@ internal sealed class IpamdModel
             var poolAction = false;
             var reconciled = false;
             var refusedBefore = _assignRefused;
+            var (callsBefore, describesBefore) = (_assignCalls, _describeCalls);
             if (now > TimeSpan.Zero)
             {
                 // ipamd.go StartNodeIPPoolManager (v1.12.2:639-655): updateIPPoolIfRequired unless ENI provisioning is
@@ -121,7 +131,7 @@ internal sealed class IpamdModel
                 if (!AnyMissing()) recoveredAfter = now;
             }
 
-            if (now == TimeSpan.Zero || _changes != changesBefore) continue;
+            if (!countRepeats || now == TimeSpan.Zero || _changes != changesBefore) continue;
 
             // Nothing changed this tick, so every later tick repeats it: count the repeats instead of running them.
             var remaining = (int)((horizon - now).Ticks / PoolInterval.Ticks);
@@ -140,6 +150,16 @@ internal sealed class IpamdModel
                 if (_lastRefusedThisTick is { } id) _requests![id] = (now + (PoolInterval * remaining), _requests[id].Added);
 
                 break;
+            }
+
+            if (!poolAction && !reconciled && _assignCalls == callsBefore && _describeCalls == describesBefore)
+            {
+                // A quiet tick (no pool action, no reconcile, no call, no change): the pool decisions depend on the state,
+                // not the clock, so every tick repeats it until the reconcile is next due, which the loop jumps to.
+                var due = _lastPoolAction + ReconcileInterval;
+                var next = TimeSpan.FromTicks(((due.Ticks / PoolInterval.Ticks) + 1) * PoolInterval.Ticks);
+                if (next > horizon) break;
+                now = next - PoolInterval;
             }
         }
 
