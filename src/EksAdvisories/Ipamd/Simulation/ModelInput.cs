@@ -159,6 +159,7 @@ internal sealed record ModelInput(
         if (Assigned.Count == 0) return Assigned;
         var count = 0;
         foreach (var eni in enis) count += eni.Cidrs.Count;
+        bool[]? rentedMask = null;
         var rented = System.Buffers.ArrayPool<Ipv4Cidr>.Shared.Rent(count);
         try
         {
@@ -173,7 +174,8 @@ internal sealed record ModelInput(
 
             // The addresses ascend, and so do the two blocks that could hold each (its /32, its /28): one walk per kind.
             var addresses = Assigned.Items;
-            var keep = addresses.Length <= 512 ? stackalloc bool[addresses.Length] : new bool[addresses.Length];
+            // A node's pods fit on the stack; a larger set borrows its mask (every entry is written below).
+            var keep = addresses.Length <= 4096 ? stackalloc bool[addresses.Length] : (rentedMask = System.Buffers.ArrayPool<bool>.Shared.Rent(addresses.Length)).AsSpan(0, addresses.Length);
             int single = 0, prefix = 0;
             for (var i = 0; i < addresses.Length; i++)
             {
@@ -189,6 +191,7 @@ internal sealed record ModelInput(
         finally
         {
             System.Buffers.ArrayPool<Ipv4Cidr>.Shared.Return(rented);
+            if (rentedMask is not null) System.Buffers.ArrayPool<bool>.Shared.Return(rentedMask);
         }
     }
 }
