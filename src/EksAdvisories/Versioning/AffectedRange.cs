@@ -46,11 +46,12 @@ public sealed class AffectedRange
         // OSV evaluation: walk the sorted events and let each one that the version has reached decide.
         var affected = false;
         var points = _points;
+        var key = component is null ? -1 : EventPoint.KeyOf(component.Major, component.Minor!.Value, component.Patch!.Value);
         for (var i = 0; i < points.Length; i++)
         {
-            var e = points[i];
-            var c = component is null ? semVersion!.ComparePrecedenceTo(e.Event.SemVersion) : ComparePrecedence(component, e, releaseOnly);
-            switch (e.Event.Kind)
+            ref readonly var e = ref points[i];
+            var c = component is null ? semVersion!.ComparePrecedenceTo(e.Event.SemVersion) : ComparePrecedence(component, key, e, releaseOnly);
+            switch (e.Kind)
             {
                 case RangeEventKind.Introduced when c >= 0:
                     affected = true;
@@ -75,7 +76,7 @@ public sealed class AffectedRange
         if (!version.IsPrerelease || version.IsPartial) return false;
         foreach (var e in _points)
         {
-            if (ComparePrecedence(version, e) == 0) return false;
+            if (ComparePrecedence(version, EventPoint.KeyOf(version.Major, version.Minor!.Value, version.Patch!.Value), e) == 0) return false;
         }
 
         return Contains(version) != Contains(version, null, releaseOnly: true);
@@ -104,15 +105,16 @@ public sealed class AffectedRange
         return Contains(low);
     }
 
-    /// <summary>SemVer precedence of a full version's upstream release against an event, as SemVersion.ComparePrecedenceTo gives it.</summary>
-    private static int ComparePrecedence(ComponentVersion version, in EventPoint other, bool releaseOnly = false)
+    /// <summary>
+    /// SemVer precedence of a full version's upstream release against an event, as SemVersion.ComparePrecedenceTo gives it;
+    /// <paramref name="key"/> is the version's numbers packed by <see cref="EventPoint.KeyOf(int, int, int)"/> (-1 when they do not fit).
+    /// </summary>
+    private static int ComparePrecedence(ComponentVersion version, long key, in EventPoint other, bool releaseOnly = false)
     {
-        // An event whose numbers do not fit in an int, or whose pre-release has several identifiers, goes to Semver.
-        if (!other.IsSimple) return (releaseOnly ? version.FinalRelease : version).Upstream!.ComparePrecedenceTo(other.Event.SemVersion);
-        var c = version.Major.CompareTo(other.Major);
-        if (c == 0) c = version.Minor!.Value.CompareTo(other.Minor);
-        if (c == 0) c = version.Patch!.Value.CompareTo(other.Patch);
-        if (c != 0) return Math.Sign(c);
+        // An event or a version whose numbers do not fit the packed key, or an event whose pre-release has several
+        // identifiers, goes to Semver.
+        if (!other.IsSimple || key < 0) return (releaseOnly ? version.FinalRelease : version).Upstream!.ComparePrecedenceTo(other.Event.SemVersion);
+        if (key != other.Key) return key < other.Key ? -1 : 1;
 
         // A release ranks above its pre-releases. The version contract admits one pre-release form, 'rcN': a single
         // alphanumeric identifier, which SemVer orders by ASCII (so rc10 < rc2, as SemVersion says).
@@ -127,20 +129,37 @@ public sealed class AffectedRange
     }
 
     /// <summary>
-    /// An event's version as ints and its pre-release label, read once when the range is built. Simple when the numbers
-    /// fit in an int and the pre-release, if any, is one alphanumeric identifier (the only form versions are read in).
+    /// An event's version read once when the range is built: its kind, its numbers packed into one key (major, minor and
+    /// patch in 21 bits each, so one comparison orders them) and its pre-release label. Simple when the numbers fit and
+    /// the pre-release, if any, is one alphanumeric identifier (the only form versions are read in).
     /// </summary>
-    private readonly record struct EventPoint(RangeEvent Event, bool IsSimple, int Major, int Minor, int Patch, string? Prerelease)
+    private readonly record struct EventPoint(RangeEvent Event, RangeEventKind Kind, bool IsSimple, long Key, string? Prerelease)
     {
+        private const int Bits = 21;
+
+        /// <summary>The packed numbers, or -1 when one does not fit in <see cref="Bits"/> bits.</summary>
+        public static long KeyOf(System.Numerics.BigInteger major, System.Numerics.BigInteger minor, System.Numerics.BigInteger patch)
+        {
+            const int limit = 1 << Bits;
+            return major < limit && minor < limit && patch < limit ? ((long)major << (2 * Bits)) | ((long)minor << Bits) | (long)patch : -1;
+        }
+
+        /// <summary>The packed numbers, or -1 when one does not fit in <see cref="Bits"/> bits.</summary>
+        public static long KeyOf(int major, int minor, int patch)
+        {
+            const int limit = 1 << Bits;
+            return (uint)major < limit && (uint)minor < limit && (uint)patch < limit ? ((long)major << (2 * Bits)) | ((long)minor << Bits) | (uint)patch : -1;
+        }
+
         public static EventPoint From(RangeEvent e)
         {
             var v = e.SemVersion;
-            var fits = v.Major <= int.MaxValue && v.Minor <= int.MaxValue && v.Patch <= int.MaxValue;
+            var key = KeyOf(v.Major, v.Minor, v.Patch);
             var ids = v.PrereleaseIdentifiers;
             var simplePrerelease = ids.Count == 0 || (ids.Count == 1 && !ids[0].NumericValue.HasValue);
-            return fits && simplePrerelease
-                ? new EventPoint(e, true, (int)v.Major, (int)v.Minor, (int)v.Patch, ids.Count == 0 ? null : v.Prerelease)
-                : new EventPoint(e, false, 0, 0, 0, null);
+            return key >= 0 && simplePrerelease
+                ? new EventPoint(e, e.Kind, true, key, ids.Count == 0 ? null : v.Prerelease)
+                : new EventPoint(e, e.Kind, false, -1, null);
         }
     }
 
