@@ -140,35 +140,9 @@ internal static class ComponentDataReader
     private static DateOnly RequireDate(string? text, string path, DataPath data)
     {
         var value = data.RequireText(text, path);
-        return TryReadDate(value, out var date)
+        return DataPath.TryReadPlainDate(value, out var date)
             ? date
             : throw data.Fail(path, $"'{value}' is not a date; expected yyyy-MM-dd such as '2023-02-21'.");
-    }
-
-    /// <summary>
-    /// Reads <c>yyyy-MM-dd</c> exactly (what DateOnly.TryParseExact with that format and the invariant culture accepts), by
-    /// hand: the release list has a date per tag, and the culture machinery's first use costs start-up time.
-    /// </summary>
-    internal static bool TryReadDate(string text, out DateOnly date)
-    {
-        date = default;
-        if (text.Length != 10 || text[4] != '-' || text[7] != '-') return false;
-        if (!TryDigits(text.AsSpan(0, 4), out var year) || !TryDigits(text.AsSpan(5, 2), out var month) || !TryDigits(text.AsSpan(8, 2), out var day)) return false;
-        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month)) return false;
-        date = new DateOnly(year, month, day);
-        return true;
-
-        static bool TryDigits(ReadOnlySpan<char> s, out int value)
-        {
-            value = 0;
-            foreach (var c in s)
-            {
-                if (!char.IsAsciiDigit(c)) return false;
-                value = (value * 10) + (c - '0');
-            }
-
-            return true;
-        }
     }
 
     private static string RequireCommit(string? text, string path, DataPath data)

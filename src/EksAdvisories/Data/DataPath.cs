@@ -44,24 +44,38 @@ internal sealed class DataPath
     internal static bool TryReadPlainUtc(string text, out DateTimeOffset time)
     {
         time = default;
-        if (text.Length != 20 || text[4] != '-' || text[7] != '-' || text[10] != 'T' || text[13] != ':' || text[16] != ':' || text[19] != 'Z') return false;
-        if (!TryDigits(text, 0, 4, out var year) || !TryDigits(text, 5, 2, out var month) || !TryDigits(text, 8, 2, out var day)
-            || !TryDigits(text, 11, 2, out var hour) || !TryDigits(text, 14, 2, out var minute) || !TryDigits(text, 17, 2, out var second)) return false;
-        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month) || hour > 23 || minute > 59 || second > 59) return false;
-        time = new DateTimeOffset(year, month, day, hour, minute, second, TimeSpan.Zero);
+        if (text.Length != 20 || text[10] != 'T' || text[13] != ':' || text[16] != ':' || text[19] != 'Z') return false;
+        if (!TryReadPlainDate(text.AsSpan(0, 10), out var date)
+            || !TryDigits(text.AsSpan(11, 2), out var hour) || !TryDigits(text.AsSpan(14, 2), out var minute) || !TryDigits(text.AsSpan(17, 2), out var second)) return false;
+        if (hour > 23 || minute > 59 || second > 59) return false;
+        time = new DateTimeOffset(date.Year, date.Month, date.Day, hour, minute, second, TimeSpan.Zero);
         return true;
+    }
 
-        static bool TryDigits(string s, int start, int length, out int value)
+    /// <summary>
+    /// Reads <c>yyyy-MM-dd</c> exactly (what DateOnly.TryParseExact with that format and the invariant culture accepts), by
+    /// hand: the release list has a date per tag, and the culture machinery's first use costs start-up time.
+    /// </summary>
+    internal static bool TryReadPlainDate(ReadOnlySpan<char> text, out DateOnly date)
+    {
+        date = default;
+        if (text.Length != 10 || text[4] != '-' || text[7] != '-') return false;
+        if (!TryDigits(text[..4], out var year) || !TryDigits(text.Slice(5, 2), out var month) || !TryDigits(text.Slice(8, 2), out var day)) return false;
+        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month)) return false;
+        date = new DateOnly(year, month, day);
+        return true;
+    }
+
+    private static bool TryDigits(ReadOnlySpan<char> s, out int value)
+    {
+        value = 0;
+        foreach (var c in s)
         {
-            value = 0;
-            for (var i = start; i < start + length; i++)
-            {
-                if (!char.IsAsciiDigit(s[i])) return false;
-                value = (value * 10) + (s[i] - '0');
-            }
-
-            return true;
+            if (!char.IsAsciiDigit(c)) return false;
+            value = (value * 10) + (c - '0');
         }
+
+        return true;
     }
 
     public Uri RequireUrl(string? text, string path)

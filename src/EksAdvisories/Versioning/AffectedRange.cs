@@ -107,7 +107,7 @@ public sealed class AffectedRange
 
     /// <summary>
     /// SemVer precedence of a full version's upstream release against an event, as SemVersion.ComparePrecedenceTo gives it;
-    /// <paramref name="key"/> is the version's numbers packed by <see cref="EventPoint.KeyOf(int, int, int)"/> (-1 when they do not fit).
+    /// <paramref name="key"/> is the version's numbers packed by <see cref="EventPoint.KeyOf"/> (-1 when they do not fit).
     /// </summary>
     private static int ComparePrecedence(ComponentVersion version, long key, in EventPoint other, bool releaseOnly = false)
     {
@@ -138,13 +138,6 @@ public sealed class AffectedRange
         private const int Bits = 21;
 
         /// <summary>The packed numbers, or -1 when one does not fit in <see cref="Bits"/> bits.</summary>
-        public static long KeyOf(System.Numerics.BigInteger major, System.Numerics.BigInteger minor, System.Numerics.BigInteger patch)
-        {
-            const int limit = 1 << Bits;
-            return major < limit && minor < limit && patch < limit ? ((long)major << (2 * Bits)) | ((long)minor << Bits) | (long)patch : -1;
-        }
-
-        /// <summary>The packed numbers, or -1 when one does not fit in <see cref="Bits"/> bits.</summary>
         public static long KeyOf(int major, int minor, int patch)
         {
             const int limit = 1 << Bits;
@@ -154,7 +147,7 @@ public sealed class AffectedRange
         public static EventPoint From(RangeEvent e)
         {
             var v = e.SemVersion;
-            var key = KeyOf(v.Major, v.Minor, v.Patch);
+            var key = v.Major <= int.MaxValue && v.Minor <= int.MaxValue && v.Patch <= int.MaxValue ? KeyOf((int)v.Major, (int)v.Minor, (int)v.Patch) : -1;
             var ids = v.PrereleaseIdentifiers;
             var simplePrerelease = ids.Count == 0 || (ids.Count == 1 && !ids[0].NumericValue.HasValue);
             return key >= 0 && simplePrerelease

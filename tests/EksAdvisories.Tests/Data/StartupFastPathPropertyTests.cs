@@ -40,7 +40,7 @@ public class StartupFastPathPropertyTests
         Dates.Sample(text =>
         {
             var expected = DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date);
-            var actual = ComponentDataReader.TryReadDate(text, out var read);
+            var actual = DataPath.TryReadPlainDate(text, out var read);
             Assert.Equal(expected, actual);
             if (expected) Assert.Equal(date, read);
         }, iter: 50_000);

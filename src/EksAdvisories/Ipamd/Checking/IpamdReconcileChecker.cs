@@ -117,23 +117,15 @@ public static class IpamdReconcileChecker
                 // Every behaviour is modelled, so the report also answers "would a fixed IPAMD recover?"; the verdict is the
                 // node's own behaviour's, or, when its version does not decide it, the one all three agree on.
                 // The affected behaviour is judged first: the others reuse its runs where they cannot differ (see RunBoth).
-                var all = AdvisoryBehaviors.All;
-                var byBehavior = new VerdictBasis[all.Count];
                 var affectedRuns = new AffectedRuns();
-                for (var pass = 0; pass < 2; pass++)
-                {
-                    for (var i = 0; i < all.Count; i++)
-                    {
-                        if ((all[i] == IpamdBehavior.Affected) == (pass == 0)) byBehavior[i] = Judge(input, all[i], options.Horizon, affectedRuns);
-                    }
-                }
-
+                var affected = Judge(input, IpamdBehavior.Affected, options.Horizon, affectedRuns);
                 var judgements = new List<VerdictBasis>();
-                for (var i = 0; i < all.Count; i++)
+                foreach (var each in AdvisoryBehaviors.All)
                 {
-                    outcomes.Add(byBehavior[i].Current!);
-                    restartOutcomes.Add(byBehavior[i].Restart!);
-                    if (behavior is null || behavior == all[i]) judgements.Add(byBehavior[i]);
+                    var judgement = each == IpamdBehavior.Affected ? affected : Judge(input, each, options.Horizon, affectedRuns);
+                    outcomes.Add(judgement.Current!);
+                    restartOutcomes.Add(judgement.Restart!);
+                    if (behavior is null || behavior == each) judgements.Add(judgement);
                 }
 
                 basis = judgements.Select(j => j.Verdict).Distinct().Count() > 1

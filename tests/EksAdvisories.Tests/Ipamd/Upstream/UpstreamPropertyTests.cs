@@ -76,23 +76,18 @@ public class UpstreamPropertyTests
     {
         // The checker reuses such a run for the fixed behaviour instead of running it again; this holds it to the model.
         var compared = 0;
-        Gen.Select(Gen.Int[0, Tags.Length - 1], EniGen.Array[1, 3], EnvGen).Sample((tag, enis, env) =>
+        SampleModelInputs(input =>
         {
-            var snapshot = Snapshot(Tags[tag], NodeType.M5Large, Node(enis), env);
-            var input = ModelInput.FromSnapshot(snapshot, UpstreamMechanics.For(snapshot.CniVersion, []));
-            if (input is null) return;
             foreach (var start in new[] { SimulationStart.CurrentDatastore, SimulationStart.RestartFromImds })
             {
                 var affected = IpamdModel.Run(input, IpamdBehavior.Affected, start, TimeSpan.FromMinutes(10));
                 if (affected.AssignRefused > 0) continue;
                 var fixedRun = IpamdModel.Run(input, IpamdBehavior.Fixed, start, TimeSpan.FromMinutes(10));
-                Assert.Equal(Facts(affected), Facts(fixedRun));
+                Assert.Equal(RunFacts(affected), RunFacts(fixedRun));
                 compared++;
             }
         }, iter: 300);
         Assert.True(compared > 100, $"only {compared} refusal-free runs were compared");
-
-        static string Facts(ModelRun r) => RunFacts(r);
     }
 
     [Fact]
@@ -101,11 +96,8 @@ public class UpstreamPropertyTests
         // The checker reuses such a run for the pre-regression behaviour too (it differs only at an AssignPrivateIpAddresses
         // call: the read after a grant, ipamd.go v1.11.3:946); this holds that to the model, best choice included.
         var compared = 0;
-        Gen.Select(Gen.Int[0, Tags.Length - 1], EniGen.Array[1, 3], EnvGen).Sample((tag, enis, env) =>
+        SampleModelInputs(input =>
         {
-            var snapshot = Snapshot(Tags[tag], NodeType.M5Large, Node(enis), env);
-            var input = ModelInput.FromSnapshot(snapshot, UpstreamMechanics.For(snapshot.CniVersion, []));
-            if (input is null) return;
             foreach (var start in new[] { SimulationStart.CurrentDatastore, SimulationStart.RestartFromImds })
             {
                 var affected = IpamdModel.Run(input, IpamdBehavior.Affected, start, TimeSpan.FromMinutes(10));
@@ -125,11 +117,8 @@ public class UpstreamPropertyTests
         // The model counts the ticks that repeat the previous one (a refusal swallowed again, a reconcile that changes
         // nothing, a quiet tick before the next reconcile) instead of running them; this holds that to running all 120.
         var compared = 0;
-        Gen.Select(Gen.Int[0, Tags.Length - 1], EniGen.Array[1, 3], EnvGen).Sample((tag, enis, env) =>
+        SampleModelInputs(input =>
         {
-            var snapshot = Snapshot(Tags[tag], NodeType.M5Large, Node(enis), env);
-            var input = ModelInput.FromSnapshot(snapshot, UpstreamMechanics.For(snapshot.CniVersion, []));
-            if (input is null) return;
             foreach (var behavior in AdvisoryBehaviors.All)
             {
                 foreach (var start in new[] { SimulationStart.CurrentDatastore, SimulationStart.RestartFromImds })
@@ -146,6 +135,14 @@ public class UpstreamPropertyTests
         }, iter: 300);
         Assert.True(compared > 1000, $"only {compared} runs were compared");
     }
+
+    /// <summary>The model's starting points of random nodes on every tag, in every shape the generators make.</summary>
+    private static void SampleModelInputs(Action<ModelInput> check, int iter) =>
+        Gen.Select(Gen.Int[0, Tags.Length - 1], EniGen.Array[1, 3], EnvGen).Sample((tag, enis, env) =>
+        {
+            var snapshot = Snapshot(Tags[tag], NodeType.M5Large, Node(enis), env);
+            if (ModelInput.FromSnapshot(snapshot, UpstreamMechanics.For(snapshot.CniVersion, [])) is { } input) check(input);
+        }, iter: iter);
 
     private static string RunFacts(ModelRun r) => string.Join("|", r.RecoveredAfter, r.AssignCalls, r.AssignRefused, r.DescribeCalls, r.EnisAttached, r.ReconcileRuns,
         r.ChoiceMattered, string.Join(",", r.MissingAtStart), string.Join(",", r.MissingAtEnd), string.Join(",", r.RefusedToTheEnd));
